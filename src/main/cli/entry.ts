@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseIsoDate } from '@shared/metrics/period';
+import { migrate } from '../engine/db/migrate';
+import { type Db, openDatabase } from '../engine/db/open';
+import { EngineError } from '../engine/errors';
+import { metricsReport } from '../engine/queries/metrics';
+import { currentWorkflow } from '../engine/queries/workflow';
+import { ensureWorkspaceDefaults } from '../engine/queries/workspace';
+import { formatMetricsTable } from './formatMetrics';
+
+const usage = `Stagecoach command line
+
+  npm run cli -- metrics --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+      Counts in the workspace and, per rep, deals won and lost in the period (dates inclusive, UTC),
+      win rate, median cycle days of the won deals and the won amount.
+
+The command line never adds demo data: a workspace holds exactly what was imported.`;
+
+class UsageError extends Error {}
+
+function openWorkspace(path: string | undefined, mustExist: boolean): Db {
+  if (!path) throw new UsageError('--db FILE is required.');
+  const dbPath = resolve(path);
+  if (mustExist && !existsSync(dbPath)) throw new UsageError(`There is no workspace at ${dbPath}.`);
+  const db = openDatabase(dbPath, { role: 'writer' });
+  try {
+    const result = migrate(db, dbPath, Date.now());
+    if (result.backupPath)
+      console.error(`Upgraded ${dbPath} to schema v${result.to}; backup at ${result.backupPath}`);
+    ensureWorkspaceDefaults(db, Date.now());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+function requireDate(name: string, value: string | undefined): string {
+  if (value === undefined) throw new UsageError(`--${name} YYYY-MM-DD is required.`);
+  if (parseIsoDate(value) === null)
+    throw new UsageError(`--${name} must be a date in YYYY-MM-DD form, not "${value}".`);
+  return value;
+}
+
+function runMetrics(args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const period = { from: requireDate('from', values.from), to: requireDate('to', values.to) };
+  if (period.to < period.from) throw new UsageError(`--to (${period.to}) is before --from (${period.from}).`);
+  const db = openWorkspace(values.db, true);
+  try {
+    const report = metricsReport(db, currentWorkflow(db).definition, period);
+    console.log(values.json ? JSON.stringify(report, null, 2) : formatMetricsTable(report));
+  } finally {
+    db.close();
+  }
+}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'metrics':
+        runMetrics(rest);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(usage);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\n\n${usage}`);
+      return 2;
+    }
+    console.error(error instanceof EngineError ? error.message : `Failed: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,73 @@
+import { type Period, periodBounds } from '@shared/metrics/period';
+import { type ClosedDeal, type RepOutcome, summarizeOutcomes } from '@shared/metrics/repOutcomes';
+import type { WorkflowDefinition } from '@shared/workflow/definition';
+import type { WorkspaceCounts } from '@shared/domain/types';
+import type { Db } from '../db/open';
+import { workspaceCounts } from './workspace';
+
+export type RepMetrics = { name: string; email: string | null } & RepOutcome;
+
+export type MetricsReport = {
+  period: Period;
+  counts: Omit<WorkspaceCounts, 'observations'>;
+  reps: RepMetrics[];
+};
+
+/**
+ * Deals whose history enters a won or lost stage inside [start, end). A deal counts once, by
+ * its last entry into a terminal stage; a deal marked won or lost without any stage history
+ * counts by its close date.
+ */
+export function closedDealsBetween(
+  db: Db,
+  workflow: WorkflowDefinition,
+  start: number,
+  end: number,
+): ClosedDeal[] {
+  const won = workflow.stages.filter((s) => s.outcome === 'won').map((s) => s.key);
+  const lost = workflow.stages.filter((s) => s.outcome === 'lost').map((s) => s.key);
+  const terminal = [...won, ...lost];
+  const marks = (keys: string[]): string => keys.map(() => '?').join(', ');
+  const rows = db
+    .prepare(
+      `WITH terminal AS (
+         SELECT deal_id, stage_key, entered_at,
+                row_number() OVER (PARTITION BY deal_id ORDER BY entered_at DESC, id DESC) AS rn
+         FROM stage_events WHERE stage_key IN (${marks(terminal)})
+       ),
+       closing AS (
+         SELECT d.owner_id, d.created_at, d.amount,
+                coalesce(t.entered_at, d.closed_at) AS closed_at,
+                CASE WHEN t.deal_id IS NOT NULL THEN t.stage_key IN (${marks(won)}) ELSE d.status = 'won' END AS is_won
+         FROM deals d LEFT JOIN terminal t ON t.deal_id = d.id AND t.rn = 1
+         WHERE t.deal_id IS NOT NULL OR d.status IN ('won', 'lost')
+       )
+       SELECT owner_id AS ownerId, created_at AS createdAt, amount, closed_at AS closedAt, is_won AS isWon
+       FROM closing WHERE closed_at >= ? AND closed_at < ?`,
+    )
+    .all(...terminal, ...won, start, end) as (Omit<ClosedDeal, 'outcome'> & { isWon: number })[];
+  return rows.map(({ isWon, ...deal }) => ({ ...deal, outcome: isWon ? 'won' : 'lost' }));
+}
+
+/** The CLI's `metrics` report: totals in the workspace and each rep's outcomes in the period. */
+export function metricsReport(db: Db, workflow: WorkflowDefinition, period: Period): MetricsReport {
+  const { start, end } = periodBounds(period);
+  const closed = closedDealsBetween(db, workflow, start, end);
+  const byOwner = new Map<number | null, ClosedDeal[]>();
+  for (const deal of closed) byOwner.set(deal.ownerId, [...(byOwner.get(deal.ownerId) ?? []), deal]);
+  const reps = db.prepare('SELECT id, name, email FROM reps ORDER BY name COLLATE NOCASE, id').all() as {
+    id: number;
+    name: string;
+    email: string | null;
+  }[];
+  const { observations: _observations, ...counts } = workspaceCounts(db);
+  return {
+    period,
+    counts,
+    reps: reps.map((rep) => ({
+      name: rep.name,
+      email: rep.email,
+      ...summarizeOutcomes(byOwner.get(rep.id) ?? []),
+    })),
+  };
+}

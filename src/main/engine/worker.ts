@@ -1,0 +1,68 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { migrate, type MigrationResult } from './db/migrate';
+import { type Db, openDatabase } from './db/open';
+import { loadDemo } from './demo/demoWorkspace';
+import { createEngine } from './engine';
+import { EngineError } from './errors';
+import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
+import { ensureWorkspaceDefaults } from './queries/workspace';
+
+/**
+ * The engine's worker thread: it owns one SQLite connection (the writer, or a query-only
+ * reader) and answers API calls one at a time, so the UI thread never waits on the database.
+ */
+const port = parentPort;
+if (!port) throw new Error('engineWorker must run in a worker thread');
+const config = workerData as WorkerConfig;
+const clock = (): number => config.fixedNow ?? Date.now();
+const post = (message: WorkerToHost): void => port.postMessage(message);
+
+function start(): Db {
+  const db = openDatabase(config.dbPath, { role: config.role, nativeBinding: config.nativeBinding });
+  let migration: MigrationResult | null = null;
+  let seeded = false;
+  try {
+    if (config.role === 'writer') {
+      migration = migrate(db, config.dbPath, clock());
+      ensureWorkspaceDefaults(db, clock());
+      if (config.seedDemoIfNew && migration.from === 0) {
+        loadDemo(db, clock());
+        seeded = true;
+      }
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  post({ type: 'ready', migration, seeded });
+  return db;
+}
+
+try {
+  const db = start();
+  const engine = createEngine({
+    db,
+    dbPath: config.dbPath,
+    clock,
+    emit: (event) => post({ type: 'event', event }),
+  });
+  port.on('message', (message: HostToWorker) => {
+    if (message.type === 'close') {
+      if (config.role === 'writer') db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+      post({ type: 'closed' });
+      port.close();
+      return;
+    }
+    post({ type: 'result', id: message.id, result: engine.call(message.method, message.input) });
+  });
+} catch (error) {
+  const known = error instanceof EngineError;
+  post({
+    type: 'fatal',
+    error: {
+      code: known ? error.code : 'internal',
+      message: known ? error.message : `The engine could not start: ${(error as Error).message}`,
+    },
+  });
+}

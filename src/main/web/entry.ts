@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { builtPaths } from '../builtPaths';
+import { EngineError } from '../engine/errors';
+import { startEngineHost } from '../engine/host';
+import { startWebServer } from './server';
+
+const usage =
+  'Usage: npm run web -- [--db PATH] [--port N]   (default database: ./stagecoach.db, port: a free one)';
+
+async function main(): Promise<void> {
+  let values: { db?: string; port?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, not "${values.port}".\n${usage}`);
+    process.exit(2);
+  }
+  const dbPath = resolve(values.db ?? 'stagecoach.db');
+  const paths = builtPaths(__dirname);
+  const host = await startEngineHost({ dbPath, workerPath: paths.workerPath, seedDemoIfNew: true });
+  if (host.migration?.backupPath)
+    console.log(`Upgraded the workspace; backup of the old version: ${host.migration.backupPath}`);
+  if (host.seeded) console.log('New workspace: loaded the demo data (remove it from the Overview screen).');
+  const server = await startWebServer({ host, rendererDir: paths.rendererDir, port });
+  console.log(`Workspace: ${dbPath}`);
+  console.log(`Stagecoach is running at ${server.url}`);
+  console.log('Open that address in your browser. Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping Stagecoach…');
+    void server
+      .close()
+      .then(() => host.close())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    error instanceof EngineError ? error.message : `Stagecoach could not start: ${String(error)}`,
+  );
+  process.exit(1);
+});

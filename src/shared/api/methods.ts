@@ -1,0 +1,16 @@
+/**
+ * Every API method name, `noun:verb`. Kept free of zod so the sandboxed preload can
+ * enumerate them; `contract.ts` is checked against this list at compile time.
+ */
+export const apiMethodNames = [
+  'workspace:info',
+  'deals:list',
+  'deals:facets',
+  'deals:get',
+  'reps:list',
+  'workflow:current',
+  'demo:load',
+  'demo:remove',
+] as const;
+
+export type ApiMethod = (typeof apiMethodNames)[number];

@@ -1,0 +1,37 @@
+import { median } from 'simple-statistics';
+import { msToDays } from './period';
+
+/** A deal's final entry into a won or lost stage. */
+export type ClosedDeal = {
+  ownerId: number | null;
+  createdAt: number;
+  closedAt: number;
+  outcome: 'won' | 'lost';
+  amount: number | null;
+};
+
+export type RepOutcome = {
+  won: number;
+  lost: number;
+  /** won / (won + lost); null when nothing closed. */
+  winRate: number | null;
+  /** Median over won deals of (entry into the won stage − creation), in fractional days; null when none won. */
+  medianCycleDays: number | null;
+  wonAmount: number;
+};
+
+/**
+ * Win rate, cycle time and won amount of the deals closed in a period (PRODUCT.md: "Closed in
+ * the period", "Win rate", "Cycle time"). `closed` must already be limited to the period.
+ */
+export function summarizeOutcomes(closed: readonly ClosedDeal[]): RepOutcome {
+  const won = closed.filter((d) => d.outcome === 'won');
+  const lost = closed.length - won.length;
+  return {
+    won: won.length,
+    lost,
+    winRate: closed.length === 0 ? null : won.length / closed.length,
+    medianCycleDays: won.length === 0 ? null : median(won.map((d) => msToDays(d.closedAt - d.createdAt))),
+    wonAmount: won.reduce((sum, d) => sum + (d.amount ?? 0), 0),
+  };
+}
