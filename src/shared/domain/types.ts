@@ -56,7 +56,8 @@ export type DealRow = {
   stageKey: string | null;
   stageName: string | null;
   pipeline: string | null;
-  createdAt: EpochMs;
+  /** Null when the CRM export does not say when the deal was created. */
+  createdAt: EpochMs | null;
   closedAt: EpochMs | null;
   lastStageChangeAt: EpochMs | null;
   source: string;

@@ -4,7 +4,8 @@ import { msToDays } from './period';
 /** A deal's final entry into a won or lost stage. */
 export type ClosedDeal = {
   ownerId: number | null;
-  createdAt: number;
+  /** Null when the source did not say; such deals have no cycle time. */
+  createdAt: number | null;
   closedAt: number;
   outcome: 'won' | 'lost';
   amount: number | null;
@@ -15,7 +16,7 @@ export type RepOutcome = {
   lost: number;
   /** won / (won + lost); null when nothing closed. */
   winRate: number | null;
-  /** Median over won deals of (entry into the won stage − creation), in fractional days; null when none won. */
+  /** Median over won deals of (entry into the won stage − creation), in fractional days; null when none is known. */
   medianCycleDays: number | null;
   wonAmount: number;
 };
@@ -27,11 +28,12 @@ export type RepOutcome = {
 export function summarizeOutcomes(closed: readonly ClosedDeal[]): RepOutcome {
   const won = closed.filter((d) => d.outcome === 'won');
   const lost = closed.length - won.length;
+  const cycles = won.flatMap((d) => (d.createdAt === null ? [] : [msToDays(d.closedAt - d.createdAt)]));
   return {
     won: won.length,
     lost,
     winRate: closed.length === 0 ? null : won.length / closed.length,
-    medianCycleDays: won.length === 0 ? null : median(won.map((d) => msToDays(d.closedAt - d.createdAt))),
+    medianCycleDays: cycles.length === 0 ? null : median(cycles),
     wonAmount: won.reduce((sum, d) => sum + (d.amount ?? 0), 0),
   };
 }

@@ -25,7 +25,7 @@ type DealRecord = {
   stage_key: string | null;
   source_stage: string | null;
   pipeline: string | null;
-  created_at: number;
+  created_at: number | null;
   closed_at: number | null;
   stage_entered_at: number | null;
   source: string;

@@ -26,13 +26,13 @@ export function migration001Initial(db: Database): void {
       summary TEXT NOT NULL DEFAULT '{}'
     ) STRICT;
 
-    -- What a batch changed, so undo can restore the rows it updated and delete those it inserted.
+    -- What a batch changed, so undo can delete the rows it inserted and restore those it updated or deleted.
     CREATE TABLE batch_changes (
       id INTEGER PRIMARY KEY,
       batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
       table_name TEXT NOT NULL,
       row_id INTEGER NOT NULL,
-      action TEXT NOT NULL CHECK (action IN ('insert', 'update')),
+      action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
       before_json TEXT
     ) STRICT;
     CREATE INDEX batch_changes_batch ON batch_changes(batch_id);
@@ -82,10 +82,14 @@ export function migration001Initial(db: Database): void {
       owner_id INTEGER REFERENCES reps(id) ON DELETE SET NULL,
       amount REAL,
       currency TEXT,
-      created_at INTEGER NOT NULL,
+      created_at INTEGER,
       close_date TEXT,
       closed_at INTEGER,
-      status TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),
+      status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost')),
+      -- What the CRM itself says (IsWon/IsClosed, Pipedrive status, a won/lost time); status and
+      -- closed_at are derived from these and the stage history.
+      crm_status TEXT CHECK (crm_status IN ('open', 'won', 'lost')),
+      crm_closed_at INTEGER,
       stage_key TEXT,
       source_stage TEXT,
       stage_entered_at INTEGER,

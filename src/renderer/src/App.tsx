@@ -1,0 +1,51 @@
+import { RouterProvider, createHashRouter, useRouteError } from 'react-router';
+import { DealPage } from './deal/DealPage';
+import { DealsPage } from './deals/DealsPage';
+import { OverviewPage } from './overview/OverviewPage';
+import { RepsPage } from './reps/RepsPage';
+import { AppShell } from './shell/AppShell';
+import { ComingPanel } from './shell/ComingPanel';
+import { NotFoundPage } from './shell/NotFoundPage';
+import { comingScreens } from './shell/comingScreens';
+import { ErrorBanner } from './ui/ErrorBanner';
+
+function RouteError() {
+  const error = useRouteError();
+  return (
+    <div className="page">
+      <ErrorBanner
+        title="This screen failed to show"
+        message={error instanceof Error ? error.message : String(error)}
+        onRetry={() => window.location.reload()}
+      />
+    </div>
+  );
+}
+
+// Hash routing: the Electron build loads the renderer from file://.
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: 'deals', element: <DealsPage /> },
+          { path: 'deals/:id', element: <DealPage /> },
+          { path: 'reps', element: <RepsPage /> },
+          ...comingScreens.map((screen) => ({
+            path: screen.path.slice(1),
+            element: <ComingPanel screen={screen} />,
+          })),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}
