@@ -74,6 +74,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool configuration files must default-export their config.
+    files: ['*.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', 'eslint.config.mjs'],
     languageOptions: { globals: globals.node },
   },
