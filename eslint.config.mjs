@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { EngineEvent } from '@shared/api/events';
 import { contentSecurityPolicy } from '../security/csp';
 import type { EngineHost } from '../engine/host';
@@ -14,6 +17,7 @@ export type WebServerOptions = {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  maxUploadBytes?: number;
 };
 
 export type WebServer = { url: string; port: number; token: string; close(): Promise<void> };
@@ -47,6 +51,35 @@ function refuse(response: ServerResponse, status: 400 | 401 | 403 | 404 | 405 | 
   });
 }
 
+/**
+ * Browser mode's file picker cannot hand the engine a path, so an imported file is first
+ * streamed into a private temporary folder; the import then reads it from there.
+ */
+function receiveUpload(request: IncomingMessage, target: string, limit: number): Promise<'ok' | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(target);
+    let size = 0;
+    let refused = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit && !refused) {
+        refused = true;
+        out.destroy();
+        rmSync(target, { force: true });
+        resolve('too_large');
+        request.resume();
+      }
+    });
+    request.pipe(out);
+    out.on('finish', () => {
+      if (!refused) resolve('ok');
+    });
+    out.on('error', (error) => {
+      if (!refused) reject(error);
+    });
+  });
+}
+
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -72,8 +105,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
  */
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const maxUpload = options.maxUploadBytes ?? 512 * 1024 * 1024;
   const eventStreams = new Set<ServerResponse>();
+  let uploadDir: string | null = null;
+  let uploads = 0;
   let port = 0;
 
   const allowedHosts = (): Set<string> => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
@@ -107,6 +143,20 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         }
         if (request.method !== 'POST') return refuse(response, 405, 'API calls are POST requests.');
         if (!sameToken(token, bearer(request))) return refuse(response, 401, 'Missing or wrong token.');
+        if (url.pathname === '/api/upload') {
+          const name =
+            basename(url.searchParams.get('name') ?? '')
+              .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+              .replace(/^\.+$/, '') || 'upload';
+          uploadDir ??= mkdtempSync(join(tmpdir(), 'stagecoach-uploads-'));
+          const folder = join(uploadDir, String(++uploads));
+          mkdirSync(folder);
+          const path = join(folder, name);
+          const outcome = await receiveUpload(request, path, maxUpload);
+          if (outcome === 'too_large')
+            return refuse(response, 413, `The file is larger than ${maxUpload} bytes.`);
+          return sendJson(response, 200, { ok: true, value: { path, name } });
+        }
         const body = await readBody(request, maxBody);
         if (body === 'too_large') return refuse(response, 413, `Request larger than ${maxBody} bytes.`);
         let input: unknown = {};
@@ -122,10 +172,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       }
       if (request.method !== 'GET' && request.method !== 'HEAD')
         return refuse(response, 405, 'Method not allowed.');
-      const file =
-        (await readStaticFile(options.rendererDir, url.pathname)) ??
-        // Unknown paths without an extension are app routes: serve the app.
-        (/\.[a-z0-9]+$/i.test(url.pathname) ? null : await readStaticFile(options.rendererDir, '/'));
+      // The app routes with the URL hash, so every real path is a built file; anything else is 404.
+      const file = await readStaticFile(options.rendererDir, url.pathname);
       if (!file) return refuse(response, 404, 'Not found.');
       response.writeHead(200, {
         'content-type': file.contentType,
@@ -154,6 +202,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         close: () =>
           new Promise((done) => {
             unsubscribe();
+            if (uploadDir) rmSync(uploadDir, { recursive: true, force: true });
             for (const stream of eventStreams) stream.end();
             server.closeAllConnections();
             server.close(() => done());
