@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtPaths } from '../builtPaths';
 import { EngineError } from '../engine/errors';
-import { startEngineHost } from '../engine/host';
-import { startWebServer } from './server';
+import { type EngineHost, startEngineHost } from '../engine/host';
+import { startWebServer, type WebServer } from './server';
 
 const usage =
   'Usage: npm run web -- [--db PATH] [--port N]   (default database: ./stagecoach.db, port: a free one)';
@@ -29,27 +29,32 @@ async function main(): Promise<void> {
   }
   const dbPath = resolve(values.db ?? 'stagecoach.db');
   const paths = builtPaths(__dirname);
-  const host = await startEngineHost({ dbPath, workerPath: paths.workerPath, seedDemoIfNew: true });
-  if (host.migration?.backupPath)
-    console.log(`Upgraded the workspace; backup of the old version: ${host.migration.backupPath}`);
-  if (host.seeded) console.log('New workspace: loaded the demo data (remove it from the Overview screen).');
-  const server = await startWebServer({ host, rendererDir: paths.rendererDir, port });
-  console.log(`Workspace: ${dbPath}`);
-  console.log(`Stagecoach is running at ${server.url}`);
-  console.log('Open that address in your browser. Press Ctrl-C to stop.');
-
+  // Ctrl-C is handled from the very start, so a stop during start-up also closes cleanly.
+  let host: EngineHost | null = null;
+  let server: WebServer | null = null;
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
     console.log('Stopping Stagecoach…');
-    void server
-      .close()
-      .then(() => host.close())
-      .then(() => process.exit(0));
+    void (async () => {
+      await server?.close();
+      await host?.close();
+      process.exit(0);
+    })();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  host = await startEngineHost({ dbPath, workerPath: paths.workerPath, seedDemoIfNew: true });
+  if (host.migration?.backupPath)
+    console.log(`Upgraded the workspace; backup of the old version: ${host.migration.backupPath}`);
+  if (host.seeded) console.log('New workspace: loaded the demo data (remove it from the Overview screen).');
+  server = await startWebServer({ host, rendererDir: paths.rendererDir, port });
+  if (stopping) return;
+  console.log(`Workspace: ${dbPath}`);
+  console.log(`Stagecoach is running at ${server.url}`);
+  console.log('Open that address in your browser. Press Ctrl-C to stop.');
 }
 
 main().catch((error: unknown) => {
