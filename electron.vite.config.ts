@@ -15,6 +15,7 @@ export default defineConfig({
           engineWorker: resolve(__dirname, 'src/main/engine/worker.ts'),
           web: resolve(__dirname, 'src/main/web/entry.ts'),
           cli: resolve(__dirname, 'src/main/cli/entry.ts'),
+          bench: resolve(__dirname, 'src/main/bench/entry.ts'),
         },
       },
     },

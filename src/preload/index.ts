@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildNamedMethods, type Bridge } from '../shared/api/bridge';
 import type { ApiResult } from '../shared/api/envelope';
 import type { EngineEvent } from '../shared/api/events';
@@ -15,6 +15,7 @@ const bridge: Bridge = {
       ipcRenderer.removeListener('engine:event', relay);
     };
   },
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
 contextBridge.exposeInMainWorld('stagecoach', bridge);

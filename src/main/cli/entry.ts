@@ -9,8 +9,15 @@ import { metricsReport } from '../engine/queries/metrics';
 import { currentWorkflow } from '../engine/queries/workflow';
 import { ensureWorkspaceDefaults } from '../engine/queries/workspace';
 import { formatMetricsTable } from './formatMetrics';
+import { importFiles } from './importCommand';
 
 const usage = `Stagecoach command line
+
+  npm run cli -- import --db FILE PATH… [--tz ZONE] [--date-order mdy|dmy] [--dry-run]
+      Imports CRM exports (files or folders: Salesforce, HubSpot, Pipedrive, coaching sheets)
+      into the workspace FILE, created if missing, in one transaction: on any error nothing is
+      written and the error names the file, row and column. Re-importing the same files changes
+      nothing. --tz is the zone of datetimes written without one (default: the workspace's).
 
   npm run cli -- metrics --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--json]
       Counts in the workspace and, per rep, deals won and lost in the period (dates inclusive, UTC),
@@ -65,10 +72,55 @@ function runMetrics(args: string[]): void {
   }
 }
 
-function main(argv: string[]): number {
+async function runImportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      tz: { type: 'string' },
+      'date-order': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('Name at least one file or folder to import.');
+  const order = values['date-order']?.toUpperCase();
+  if (order !== undefined && order !== 'MDY' && order !== 'DMY') {
+    throw new UsageError(`--date-order must be mdy or dmy, not "${values['date-order']}".`);
+  }
+  if (values.tz !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: values.tz });
+    } catch {
+      throw new UsageError(
+        `--tz "${values.tz}" is not a known time zone (e.g. Europe/Berlin, America/New_York).`,
+      );
+    }
+  }
+  const db = openWorkspace(values.db, false);
+  try {
+    const result = await importFiles(
+      db,
+      positionals.map((p) => resolve(p)),
+      {
+        timeZone: values.tz,
+        dateOrder: order as 'MDY' | 'DMY' | undefined,
+        dryRun: values['dry-run'] ?? false,
+      },
+    );
+    (result.ok ? console.log : console.error)(result.output);
+    return result.ok ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'import':
+        return await runImportCommand(rest);
       case 'metrics':
         runMetrics(rest);
         return 0;
@@ -91,4 +143,6 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

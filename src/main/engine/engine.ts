@@ -1,15 +1,19 @@
 import { type ApiOutput, type ApiParsedInput, apiContract } from '@shared/api/contract';
 import { type ApiResult, fail, ok } from '@shared/api/envelope';
-import type { ApiMethod } from '@shared/api/methods';
 import type { EngineEvent } from '@shared/api/events';
+import type { ApiMethod } from '@shared/api/methods';
+import { mappingFields } from '@shared/import/mapping';
 import { latestSchemaVersion } from './db/migrations';
 import type { Db } from './db/open';
-import { EngineError } from './errors';
 import { loadDemo, removeDemo } from './demo/demoWorkspace';
+import { EngineError } from './errors';
+import { builtInAdapters } from './import/adapters';
+import { undoBatch } from './import/changeLog';
+import { importHistory, runImport } from './import/pipeline';
 import { dealFacets, getDeal, listDeals } from './queries/deals';
 import { listReps } from './queries/reps';
-import { currentWorkflow } from './queries/workflow';
-import { workspaceCounts, workspaceInfo } from './queries/workspace';
+import { currentWorkflow, mapSourceStages } from './queries/workflow';
+import { getSetting, workspaceCounts, workspaceInfo } from './queries/workspace';
 
 export type Clock = () => number;
 
@@ -19,11 +23,30 @@ export type EngineDeps = {
   clock: Clock;
   /** Progress and change notices for the UI; the worker forwards them to the host. */
   emit?: (event: EngineEvent) => void;
+  /** Shared between the writer and the reader: the reader raises it, a running import sees it. */
+  cancelFlag?: Int32Array;
 };
 
-type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutput<M> };
+type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
 
-function createHandlers({ db, dbPath, clock, emit = () => {} }: EngineDeps): Handlers {
+function createHandlers({
+  db,
+  dbPath,
+  clock,
+  emit = () => {},
+  cancelFlag = new Int32Array(1),
+}: EngineDeps): Handlers {
+  const changed = (): void => emit({ type: 'changed', what: ['deals', 'reps', 'activities', 'imports'] });
+  const importRun = (task: string) => {
+    Atomics.store(cancelFlag, 0, 0);
+    return {
+      now: clock(),
+      timeZone: getSetting(db, 'time_zone') ?? 'UTC',
+      workflow: currentWorkflow(db).definition,
+      onProgress: (done: number, total: number) => emit({ type: 'progress', task, done, total }),
+      isCancelled: () => Atomics.load(cancelFlag, 0) === 1,
+    };
+  };
   return {
     'workspace:info': () => workspaceInfo(db, dbPath, latestSchemaVersion),
     'deals:list': (input) => listDeals(db, input, currentWorkflow(db).definition),
@@ -31,22 +54,47 @@ function createHandlers({ db, dbPath, clock, emit = () => {} }: EngineDeps): Han
     'deals:get': ({ id }) => getDeal(db, id, currentWorkflow(db).definition, clock()),
     'reps:list': () => listReps(db),
     'workflow:current': () => currentWorkflow(db),
+    'workflow:mapStages': ({ mappings }) => {
+      const version = mapSourceStages(db, mappings, clock());
+      changed();
+      return version;
+    },
     'demo:load': () => {
       loadDemo(db, clock(), (done, total) => emit({ type: 'progress', task: 'demo:load', done, total }));
-      emit({ type: 'changed', what: ['deals', 'reps', 'activities'] });
+      changed();
       return workspaceCounts(db);
     },
     'demo:remove': () => {
       removeDemo(db);
-      emit({ type: 'changed', what: ['deals', 'reps', 'activities'] });
+      changed();
       return workspaceCounts(db);
+    },
+    'import:formats': () => ({
+      formats: builtInAdapters.map((a) => ({ id: a.id, label: a.label, entity: a.entity, source: a.source })),
+      mappingFields,
+    }),
+    'import:preview': (request) => runImport(db, request, importRun('import:preview'), 'preview'),
+    'import:apply': async (request) => {
+      const result = await runImport(db, request, importRun('import:apply'), 'apply');
+      changed();
+      return result as Awaited<ApiOutput<'import:apply'>>;
+    },
+    'import:cancel': () => {
+      Atomics.store(cancelFlag, 0, 1);
+      return { cancelled: true };
+    },
+    'import:history': () => importHistory(db),
+    'import:undo': ({ batchId }) => {
+      undoBatch(db, batchId, clock());
+      changed();
+      return importHistory(db);
     },
   };
 }
 
 export type Engine = {
   /** Validates the input at the edge, runs the handler and wraps the outcome in the result envelope. */
-  call(method: string, input: unknown): ApiResult<unknown>;
+  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
 };
 
 function isApiMethod(method: string): method is ApiMethod {
@@ -56,7 +104,7 @@ function isApiMethod(method: string): method is ApiMethod {
 export function createEngine(deps: EngineDeps): Engine {
   const handlers = createHandlers(deps);
   return {
-    call(method, input) {
+    async call(method, input) {
       if (!isApiMethod(method)) return fail('unknown_method', `Unknown API method "${method}".`);
       const parsed = apiContract[method].input.safeParse(input ?? {});
       if (!parsed.success) {
@@ -66,7 +114,7 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       try {
         const handler = handlers[method] as (input: unknown) => unknown;
-        return ok(handler(parsed.data));
+        return ok(await handler(parsed.data));
       } catch (error) {
         if (error instanceof EngineError) return fail(error.code, error.message);
         return fail('internal', `${method} failed: ${(error as Error).message}`);

@@ -34,7 +34,12 @@ function startWorker(
   onEvent: (event: EngineEvent) => void,
 ): Promise<{ handle: WorkerHandle; ready: Extract<WorkerToHost, { type: 'ready' }> }> {
   const { workerPath, ...config } = options;
-  const worker = new Worker(workerPath, { workerData: { ...config, role } satisfies WorkerConfig });
+  // The writer holds a whole import in memory before its one transaction: give it room, so a
+  // million-row file does not spend its time in garbage collection near the default heap limit.
+  const worker = new Worker(workerPath, {
+    workerData: { ...config, role } satisfies WorkerConfig,
+    resourceLimits: role === 'writer' ? { maxOldGenerationSizeMb: 8192 } : undefined,
+  });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let stopped: string | null = null;
@@ -108,10 +113,11 @@ function startWorker(
 export async function startEngineHost(options: EngineHostOptions): Promise<EngineHost> {
   const listeners = new Set<(event: EngineEvent) => void>();
   const emit = (event: EngineEvent): void => listeners.forEach((listener) => listener(event));
-  const writer = await startWorker(options, 'writer', emit);
+  const shared = { ...options, cancelBuffer: new SharedArrayBuffer(4) };
+  const writer = await startWorker(shared, 'writer', emit);
   let reader: Awaited<ReturnType<typeof startWorker>>;
   try {
-    reader = await startWorker(options, 'reader', emit);
+    reader = await startWorker(shared, 'reader', emit);
   } catch (error) {
     await writer.handle.close();
     throw error;

@@ -11,6 +11,8 @@ export type WorkerConfig = {
   nativeBinding?: string;
   /** A fixed clock for tests; the real clock otherwise. */
   fixedNow?: number;
+  /** One Int32 shared by the writer and the reader: raised to cancel the running import. */
+  cancelBuffer?: SharedArrayBuffer;
 };
 
 export type HostToWorker = { type: 'call'; id: number; method: string; input: unknown } | { type: 'close' };

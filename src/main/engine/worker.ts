@@ -45,16 +45,22 @@ try {
     dbPath: config.dbPath,
     clock,
     emit: (event) => post({ type: 'event', event }),
+    cancelFlag: new Int32Array(config.cancelBuffer ?? new SharedArrayBuffer(4)),
   });
+  // Calls run one after another even when a handler awaits (reading an XLSX file), so the
+  // connection never sees two operations interleave.
+  let queue: Promise<void> = Promise.resolve();
   port.on('message', (message: HostToWorker) => {
-    if (message.type === 'close') {
-      if (config.role === 'writer') db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
-      post({ type: 'closed' });
-      port.close();
-      return;
-    }
-    post({ type: 'result', id: message.id, result: engine.call(message.method, message.input) });
+    queue = queue.then(async () => {
+      if (message.type === 'close') {
+        if (config.role === 'writer') db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+        post({ type: 'closed' });
+        port.close();
+        return;
+      }
+      post({ type: 'result', id: message.id, result: await engine.call(message.method, message.input) });
+    });
   });
 } catch (error) {
   const known = error instanceof EngineError;

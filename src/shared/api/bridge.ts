@@ -9,6 +9,8 @@ import { type ApiMethod, apiMethodNames } from './methods';
 export type Bridge = {
   methods: Record<string, Record<string, (input: unknown) => Promise<ApiResult<unknown>>>>;
   onEvent: (listener: (event: EngineEvent) => void) => () => void;
+  /** The path on disk of a file the user picked or dropped (Electron's webUtils.getPathForFile). */
+  pathForFile: (file: unknown) => string;
 };
 
 /** Splits `noun:verb` into its two parts. */

@@ -9,9 +9,14 @@ import type {
   WorkflowVersion,
 } from '../domain/types';
 import { dealSortKeys } from '../domain/types';
+import { columnMappingSchema, type mappingFields } from '../import/mapping';
+import type { ImportBatchView, ImportPreview, ImportResult } from '../import/types';
 import type { ApiMethod } from './methods';
 
-/** Reads run on the reader connection and answer while a write is in progress. */
+/**
+ * Reads run on the query-only reader and answer while a write is in progress (cancelling an
+ * import is one); writes queue on the single writer.
+ */
 export type Access = 'read' | 'write';
 
 type MethodSpec<I extends z.ZodType, O> = { access: Access; input: I; output?: O };
@@ -42,6 +47,32 @@ export const dealsListInput = z
   .strict();
 export type DealsListInput = z.input<typeof dealsListInput>;
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const importRequestInput = z
+  .object({
+    paths: z.array(z.string().min(1)).min(1, 'choose at least one file').max(500),
+    names: z.record(z.string(), z.string()).optional(),
+    timeZone: z.string().refine(isTimeZone, 'is not a known time zone').optional(),
+    dateOrders: z.record(z.string(), z.enum(['MDY', 'DMY'])).optional(),
+    formats: z.record(z.string(), z.string()).optional(),
+    mappings: z.record(z.string(), columnMappingSchema).optional(),
+  })
+  .strict();
+export type ImportRequestInput = z.input<typeof importRequestInput>;
+
+export type ImportFormats = {
+  formats: { id: string; label: string; entity: string; source: string }[];
+  mappingFields: typeof mappingFields;
+};
+
 /** The whole API: method name → access, input schema and (phantom) output type. */
 export const apiContract = {
   'workspace:info': method<WorkspaceInfo>()('read', none),
@@ -52,6 +83,26 @@ export const apiContract = {
   'workflow:current': method<WorkflowVersion>()('read', none),
   'demo:load': method<WorkspaceCounts>()('write', none),
   'demo:remove': method<WorkspaceCounts>()('write', none),
+  'import:formats': method<ImportFormats>()('read', none),
+  'import:preview': method<ImportPreview>()('write', importRequestInput),
+  'import:apply': method<ImportResult>()('write', importRequestInput),
+  'import:cancel': method<{ cancelled: boolean }>()('read', none),
+  'import:history': method<ImportBatchView[]>()('read', none),
+  'import:undo': method<ImportBatchView[]>()(
+    'write',
+    z.object({ batchId: z.number().int().positive() }).strict(),
+  ),
+  'workflow:mapStages': method<WorkflowVersion>()(
+    'write',
+    z
+      .object({
+        mappings: z
+          .array(z.object({ sourceStage: z.string().min(1), stageKey: z.string().min(1) }).strict())
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+  ),
 } satisfies Record<ApiMethod, MethodSpec<z.ZodType, unknown>>;
 
 type Contract = typeof apiContract;

@@ -6,6 +6,7 @@ export type ApiErrorCode =
   | 'not_a_workspace'
   | 'migration_failed'
   | 'busy'
+  | 'cancelled'
   | 'internal';
 
 export type ApiError = { code: ApiErrorCode; message: string };

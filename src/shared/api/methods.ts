@@ -11,6 +11,13 @@ export const apiMethodNames = [
   'workflow:current',
   'demo:load',
   'demo:remove',
+  'import:formats',
+  'import:preview',
+  'import:apply',
+  'import:cancel',
+  'import:history',
+  'import:undo',
+  'workflow:mapStages',
 ] as const;
 
 export type ApiMethod = (typeof apiMethodNames)[number];

@@ -262,6 +262,9 @@ export const defaultWorkflow: WorkflowDefinition = {
     { type: 'proposal_sent', rawTypes: [], subjectPattern: '^\\s*(proposal|quote) sent' },
     { type: 'contract_sent', rawTypes: [], subjectPattern: '^\\s*contract sent' },
     { type: 'kickoff', rawTypes: [], subjectPattern: 'kick-?off' },
+    // Salesforce logs emails and calls as generic Tasks whose subject says what they were.
+    { type: 'email', rawTypes: ['task', 'other', ''], subjectPattern: '^\\s*(e-?mail|recap)\\b' },
+    { type: 'call', rawTypes: ['task', 'other', ''], subjectPattern: '^\\s*call\\b' },
     { type: 'call', rawTypes: ['call', 'calls', 'phone call'] },
     { type: 'email', rawTypes: ['email', 'emails', 'listemail', 'send letter'] },
     { type: 'meeting', rawTypes: ['meeting', 'meetings', 'event'] },

@@ -1,6 +1,7 @@
 import type { WorkflowVersion } from '@shared/domain/types';
 import { defaultWorkflow } from '@shared/workflow/defaultWorkflow';
 import { type WorkflowDefinition, workflowDefinitionSchema } from '@shared/workflow/definition';
+import { createStageMapper } from '@shared/workflow/stageMapping';
 import { EngineError } from '../errors';
 import type { Db } from '../db/open';
 
@@ -61,4 +62,87 @@ export function addWorkflowVersion(
 export function ensureDefaultWorkflow(db: Db, now: number): void {
   const { n } = db.prepare('SELECT count(*) AS n FROM workflow_versions').get() as { n: number };
   if (n === 0) addWorkflowVersion(db, defaultWorkflow, 'Default B2B workflow shipped with Stagecoach', now);
+}
+
+/**
+ * Maps source stage names the workflow did not know onto its stages: saves a new workflow
+ * version with the names added, and points the stored history and deals at those stages.
+ */
+export function mapSourceStages(
+  db: Db,
+  mappings: readonly { sourceStage: string; stageKey: string }[],
+  now: number,
+): WorkflowVersion {
+  return db.transaction(() => {
+    const current = currentWorkflow(db).definition;
+    const known = new Set(current.stages.map((s) => s.key));
+    for (const m of mappings) {
+      if (!known.has(m.stageKey))
+        throw new EngineError('invalid_input', `The workflow has no stage "${m.stageKey}".`);
+    }
+    const next: WorkflowDefinition = {
+      ...current,
+      stages: current.stages.map((stage) => ({
+        ...stage,
+        sourceNames: [
+          ...stage.sourceNames,
+          ...mappings
+            .filter((m) => m.stageKey === stage.key && !stage.sourceNames.includes(m.sourceStage))
+            .map((m) => m.sourceStage),
+        ],
+      })),
+    };
+    const names = mappings.map(
+      (m) => `"${m.sourceStage}" → ${current.stages.find((s) => s.key === m.stageKey)?.name}`,
+    );
+    const version = addWorkflowVersion(db, next, `Mapped ${names.join(', ')}`, now);
+    const mapStage = createStageMapper(next);
+    const events = db
+      .prepare('SELECT id, source_stage AS stage FROM stage_events WHERE stage_key IS NULL')
+      .all() as { id: number; stage: string }[];
+    const setEvent = db.prepare('UPDATE stage_events SET stage_key = ? WHERE id = ?');
+    for (const event of events) {
+      const key = mapStage(event.stage);
+      if (key) setEvent.run(key, event.id);
+    }
+    refreshDealStages(db, next);
+    return version;
+  })();
+}
+
+/** Recomputes every deal's current stage key and, where the CRM gave no status, its status. */
+export function refreshDealStages(db: Db, workflow: WorkflowDefinition): void {
+  const outcomes = new Map(workflow.stages.filter((s) => s.outcome).map((s) => [s.key, s.outcome!]));
+  const mapStage = createStageMapper(workflow);
+  const deals = db
+    .prepare(
+      `SELECT d.id, d.source_stage AS sourceStage, d.crm_status AS crmStatus, d.status,
+              (SELECT e.stage_key FROM stage_events e WHERE e.deal_id = d.id ORDER BY e.entered_at DESC, e.id DESC LIMIT 1) AS lastKey,
+              (SELECT max(e.entered_at) FROM stage_events e WHERE e.deal_id = d.id) AS lastAt,
+              (SELECT count(*) FROM stage_events e WHERE e.deal_id = d.id) AS events,
+              d.closed_at AS closedAt, d.crm_closed_at AS crmClosedAt
+       FROM deals d WHERE d.stage_key IS NULL`,
+    )
+    .all() as {
+    id: number;
+    sourceStage: string | null;
+    crmStatus: string | null;
+    status: string;
+    lastKey: string | null;
+    lastAt: number | null;
+    events: number;
+    closedAt: number | null;
+    crmClosedAt: number | null;
+  }[];
+  const update = db.prepare('UPDATE deals SET stage_key = ?, status = ?, closed_at = ? WHERE id = ?');
+  for (const deal of deals) {
+    const key = deal.events > 0 ? deal.lastKey : deal.sourceStage ? mapStage(deal.sourceStage) : null;
+    if (key === null) continue;
+    const status = deal.crmStatus ?? outcomes.get(key) ?? deal.status;
+    const closedAt =
+      status === 'open'
+        ? null
+        : (deal.closedAt ?? (outcomes.has(key) ? deal.lastAt : null) ?? deal.crmClosedAt);
+    update.run(key, status, closedAt, deal.id);
+  }
 }

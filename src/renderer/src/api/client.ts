@@ -15,9 +15,13 @@ export class ApiCallError extends Error {
   }
 }
 
+/** A file handed to the engine for import: where it is on disk and the name to show. */
+export type StagedFile = { path: string; name: string };
+
 type Transport = {
   call: (method: ApiMethod, input: unknown) => Promise<ApiResult<unknown>>;
   onEvent: (listener: (event: EngineEvent) => void) => () => void;
+  stage: (file: File) => Promise<StagedFile>;
 };
 
 declare global {
@@ -79,6 +83,16 @@ function httpTransport(): Transport {
       source.onmessage = (message) => listener(JSON.parse(message.data as string) as EngineEvent);
       return () => source.close();
     },
+    async stage(file) {
+      const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+        body: file,
+      });
+      const result = (await response.json()) as ApiResult<StagedFile>;
+      if (!result.ok) throw new ApiCallError(result.error.code, `${file.name}: ${result.error.message}`);
+      return result.value;
+    },
   };
 }
 
@@ -95,6 +109,7 @@ function bridgeTransport(bridge: Bridge): Transport {
       return fn(input);
     },
     onEvent: (listener) => bridge.onEvent(listener),
+    stage: (file) => Promise.resolve({ path: bridge.pathForFile(file), name: file.name }),
   };
 }
 
@@ -112,3 +127,11 @@ export const api = buildNamedMethods(callApi) as unknown as ApiClient;
 
 export const onEngineEvent = (listener: (event: EngineEvent) => void): (() => void) =>
   transport.onEvent(listener);
+
+/**
+ * Makes picked or dropped files readable by the engine: in the desktop app they are read where
+ * they are; in browser mode they are uploaded to the local server first.
+ */
+export function stageFiles(files: readonly File[]): Promise<StagedFile[]> {
+  return Promise.all(files.map((file) => transport.stage(file)));
+}

@@ -26,13 +26,13 @@ export function migration001Initial(db: Database): void {
       summary TEXT NOT NULL DEFAULT '{}'
     ) STRICT;
 
-    -- What a batch changed, so undo can delete the rows it inserted and restore those it updated or deleted.
+    -- Rows a batch updated or deleted, as they were before; rows it inserted carry its batch_id.
     CREATE TABLE batch_changes (
       id INTEGER PRIMARY KEY,
       batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
       table_name TEXT NOT NULL,
       row_id INTEGER NOT NULL,
-      action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+      action TEXT NOT NULL CHECK (action IN ('update', 'delete')),
       before_json TEXT
     ) STRICT;
     CREATE INDEX batch_changes_batch ON batch_changes(batch_id);
@@ -136,7 +136,6 @@ export function migration001Initial(db: Database): void {
     ) STRICT;
     CREATE INDEX activities_deal ON activities(deal_id, occurred_at);
     CREATE INDEX activities_rep ON activities(rep_id, occurred_at);
-    CREATE INDEX activities_type ON activities(type, occurred_at);
 
     CREATE TABLE workflow_versions (
       id INTEGER PRIMARY KEY,

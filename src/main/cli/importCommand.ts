@@ -1,0 +1,106 @@
+import type { ImportIssueView, ImportPreview } from '@shared/import/types';
+import type { Db } from '../engine/db/open';
+import { runImport } from '../engine/import/pipeline';
+import type { DateOrder } from '../engine/import/dates';
+import { currentWorkflow } from '../engine/queries/workflow';
+import { getSetting } from '../engine/queries/workspace';
+
+const counts = (c: { new: number; changed: number; unchanged: number }): string =>
+  `${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged`;
+
+export function describeIssue(issue: ImportIssueView): string {
+  const where = [
+    issue.file,
+    issue.line === null ? null : `row ${issue.line}`,
+    issue.column === null ? null : `column "${issue.column}"`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${where}: ${issue.message}`;
+}
+
+/** The import summary a terminal shows: what each file was read as, and what changed. */
+export function formatImportSummary(preview: ImportPreview, applied: boolean): string {
+  const lines: string[] = [];
+  for (const file of preview.files) {
+    const reader = file.reader ? file.reader.label : 'not recognized';
+    const skipped = Object.entries(file.skipped)
+      .map(([reason, n]) => `${n} ${reason}`)
+      .join(', ');
+    lines.push(
+      `${file.name}: ${reader} — ${file.rows} rows, ${file.records} records (${file.encoding}, ${file.delimiter})${skipped ? `; skipped ${skipped}` : ''}`,
+    );
+  }
+  const c = preview.counts;
+  lines.push(
+    '',
+    `${applied ? 'Imported' : 'Would import'}:`,
+    `  reps          ${counts(c.reps)}`,
+    `  deals         ${counts(c.deals)}`,
+    `  stage events  ${counts(c.stageEvents)}`,
+    `  activities    ${counts(c.activities)}`,
+    `  observations  ${counts(c.observations)}`,
+  );
+  if (preview.unmappedStages.length > 0) {
+    lines.push(
+      '',
+      `Stages not in the workflow (kept, map them in the app): ${preview.unmappedStages.map((s) => `${s.stage} (${s.rows})`).join(', ')}`,
+    );
+  }
+  const warnings = preview.issues.filter((i) => i.severity === 'warning');
+  if (warnings.length > 0)
+    lines.push(
+      '',
+      `${preview.warningCount} warning(s):`,
+      ...warnings.slice(0, 20).map((w) => `  ${describeIssue(w)}`),
+    );
+  return lines.join('\n');
+}
+
+/** Runs `import`: a preview first; with no error, the import in one transaction. */
+export async function importFiles(
+  db: Db,
+  paths: string[],
+  options: { timeZone?: string; dateOrder?: DateOrder; dryRun: boolean },
+): Promise<{ ok: boolean; output: string }> {
+  const run = {
+    now: Date.now(),
+    timeZone: options.timeZone ?? getSetting(db, 'time_zone') ?? 'UTC',
+    workflow: currentWorkflow(db).definition,
+  };
+  const request = { paths, timeZone: options.timeZone };
+  const preview = (await runImport(db, request, run, 'preview')) as ImportPreview;
+  if (options.dateOrder) {
+    const withOrder = {
+      ...request,
+      dateOrders: Object.fromEntries(preview.files.map((f) => [f.name, options.dateOrder!])),
+    };
+    return finish(db, withOrder, run, options.dryRun);
+  }
+  return finish(db, request, run, options.dryRun, preview);
+}
+
+async function finish(
+  db: Db,
+  request: Parameters<typeof runImport>[1],
+  run: Parameters<typeof runImport>[2],
+  dryRun: boolean,
+  known?: ImportPreview,
+): Promise<{ ok: boolean; output: string }> {
+  const preview = known ?? ((await runImport(db, request, run, 'preview')) as ImportPreview);
+  if (preview.errorCount > 0) {
+    const errors = preview.issues.filter((i) => i.severity === 'error');
+    const lines = [
+      `Nothing was imported: ${preview.errorCount} error(s).`,
+      ...errors.slice(0, 30).map((e) => `  ${describeIssue(e)}`),
+      ...(preview.errorCount > 30 ? [`  … and ${preview.errorCount - 30} more`] : []),
+    ];
+    if (preview.files.some((f) => f.ambiguousDateColumns.length > 0)) {
+      lines.push('Pass --date-order mdy (month first) or --date-order dmy (day first).');
+    }
+    return { ok: false, output: lines.join('\n') };
+  }
+  if (dryRun) return { ok: true, output: formatImportSummary(preview, false) };
+  const result = await runImport(db, request, run, 'apply');
+  return { ok: true, output: formatImportSummary(result, true) };
+}

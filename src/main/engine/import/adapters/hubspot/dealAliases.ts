@@ -1,0 +1,135 @@
+// HubSpot exports use property labels in the user's language (FORMATS.md §0 #13, §1.2). The
+// English labels and the internal names (exported with "NAMES") are verified; the Spanish, German,
+// French and Portuguese labels are best-effort translations — extend them from real files.
+
+/** Shared by the deal and activity exports: the object id, whatever the language. */
+export const recordIdAliases = [
+  'Record ID',
+  'hs_object_id',
+  'ID de registro',
+  'Datensatz-ID',
+  'ID de fiche',
+  'ID do registro',
+  'ID record',
+  'Record-ID',
+] as const;
+
+export const dealAliases = {
+  recordId: recordIdAliases,
+  dealName: [
+    'Deal Name',
+    'dealname',
+    'Nombre del negocio',
+    'Name des Deals',
+    'Dealname',
+    'Deal-Name',
+    'Nom de la transaction',
+    "Nom de l'affaire",
+    'Nome do negócio',
+  ],
+  dealStage: [
+    'Deal Stage',
+    'dealstage',
+    'Etapa del negocio',
+    'Deal-Phase',
+    'Dealphase',
+    'Phase de la transaction',
+    'Étape de la transaction',
+    'Fase do negócio',
+  ],
+  pipeline: [
+    'Pipeline',
+    'Canalización',
+    'Pipeline de negocios',
+    'Pipeline de transactions',
+    'Pipeline de vendas',
+  ],
+  amount: ['Amount', 'amount', 'Importe', 'Monto', 'Betrag', 'Montant', 'Valor'],
+  closeDate: [
+    'Close Date',
+    'closedate',
+    'Fecha de cierre',
+    'Schließdatum',
+    'Abschlussdatum',
+    'Date de fermeture',
+    'Date de clôture',
+    'Data de fechamento',
+  ],
+  createDate: [
+    'Create Date',
+    'createdate',
+    'Fecha de creación',
+    'Erstellungsdatum',
+    'Erstelldatum',
+    'Date de création',
+    'Data de criação',
+  ],
+  owner: [
+    'Deal owner',
+    'hubspot_owner_id',
+    'Propietario del negocio',
+    'Dealinhaber',
+    'Deal-Inhaber',
+    'Propriétaire de la transaction',
+    'Proprietário do negócio',
+  ],
+  lostReason: [
+    'Closed Lost Reason',
+    'closed_lost_reason',
+    'Motivo de pérdida',
+    'Grund für verlorenen Deal',
+    'Verlustgrund',
+    'Raison de la perte',
+    'Motivo da perda',
+  ],
+  dealType: [
+    'Deal Type',
+    'dealtype',
+    'Tipo de negocio',
+    'Dealtyp',
+    'Deal-Typ',
+    'Type de transaction',
+    'Tipo de negócio',
+  ],
+  currency: [
+    'Currency',
+    'Deal currency code',
+    'deal_currency_code',
+    'Moneda',
+    'Código de moneda del negocio',
+    'Währung',
+    'Währungscode des Deals',
+    'Devise',
+    'Code de devise de la transaction',
+    'Moeda',
+  ],
+  company: [
+    'Associated Company (Primary)',
+    'Associated Company Names (Primary)',
+    'Associated Company',
+    'Empresa asociada',
+    'Zugeordnetes Unternehmen',
+    'Entreprise associée',
+  ],
+  isClosedWon: ['Is Closed Won', 'hs_is_closed_won'],
+  isClosedLost: ['Is closed lost', 'hs_is_closed_lost'],
+  isClosed: ['Is Deal Closed?', 'Is Deal Closed', 'hs_is_closed'],
+  enteredCurrentStage: [
+    'Date entered current stage',
+    'hs_v2_date_entered_current_stage',
+    'Fecha de entrada a la etapa actual',
+    'Datum des Eintritts in aktuelle Phase',
+    "Date d'entrée dans la phase actuelle",
+  ],
+} as const;
+
+export type DealField = keyof typeof dealAliases;
+
+/** Columns that hold whole activity bodies (up to ~180 KB each); activity exports carry them properly. */
+export const associationBodyHeaders = [
+  'Associated Email',
+  'Associated Note',
+  'Associated Call',
+  'Associated Meeting',
+  'Associated Task',
+];

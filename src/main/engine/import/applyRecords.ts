@@ -1,0 +1,283 @@
+import type { EntityCounts, ImportCounts } from '@shared/import/types';
+import { createActivityClassifier } from '@shared/workflow/activityTypes';
+import type { WorkflowDefinition } from '@shared/workflow/definition';
+import { createStageMapper, normalizeStageName } from '@shared/workflow/stageMapping';
+import type { Db } from '../db/open';
+import type { ChangeLog } from './changeLog';
+import type {
+  ActivityRecord,
+  DealRecord,
+  ImportIssue,
+  ImportRecord,
+  ObservationRecord,
+  RepRecord,
+  StageEventRecord,
+} from './records';
+import { createDealRefresher } from './refreshDeals';
+import { createRepResolver } from './reps';
+import { createUpserter } from './upsert';
+
+export type SourcedRecords = { source: string; sourceLabel: string; records: ImportRecord[] };
+
+export type ApplyResult = {
+  counts: ImportCounts;
+  issues: ImportIssue[];
+  unmappedStages: { stage: string; rows: number }[];
+};
+
+const emptyCounts = (): EntityCounts => ({ new: 0, changed: 0, unchanged: 0 });
+
+function byKind<K extends ImportRecord['kind']>(groups: SourcedRecords[], kind: K) {
+  return groups.flatMap((group) =>
+    group.records
+      .filter((r): r is Extract<ImportRecord, { kind: K }> => r.kind === kind)
+      .map((record) => ({ group, record })),
+  );
+}
+
+/**
+ * Writes canonical records in dependency order — reps, deals, stage history, activities,
+ * observations — upserting by (source, external id) and recording every change in the batch's
+ * log, then refreshes the derived state (current stage, status, close) of every touched deal.
+ * References that lead nowhere become issues that name the file, row and column.
+ */
+export function applyRecords(
+  db: Db,
+  log: ChangeLog,
+  groups: SourcedRecords[],
+  workflow: WorkflowDefinition,
+  now: number,
+  tick: () => void,
+): ApplyResult {
+  const counts: ImportCounts = {
+    reps: emptyCounts(),
+    deals: emptyCounts(),
+    stageEvents: emptyCounts(),
+    activities: emptyCounts(),
+    observations: emptyCounts(),
+  };
+  const issues: ImportIssue[] = [];
+  const mapStage = createStageMapper(workflow);
+  const classify = createActivityClassifier(workflow.activityRules);
+  const unmapped = new Map<string, number>();
+  const stageKey = (stage: string): string | null => {
+    const key = mapStage(stage);
+    if (key === null) unmapped.set(stage, (unmapped.get(stage) ?? 0) + 1);
+    return key;
+  };
+  const reps = createRepResolver(db, log, now);
+  const refresher = createDealRefresher(db, log, workflow);
+  const dealIds = new Map<string, number>();
+  const findDeal = db.prepare('SELECT id FROM deals WHERE source = ? AND external_id = ?');
+  const dealId = (source: string, externalId: string): number | null => {
+    const key = `${source}\u0000${externalId}`;
+    const cached = dealIds.get(key);
+    if (cached !== undefined) return cached;
+    const row = findDeal.get(source, externalId) as { id: number } | undefined;
+    if (row) dealIds.set(key, row.id);
+    return row?.id ?? null;
+  };
+  const userName = (label: string) => (id: string) => `${label} user ${id}`;
+
+  // Reps first, then their managers once every rep of the import exists.
+  const repRecords = byKind(groups, 'rep');
+  for (const { group, record } of repRecords) {
+    counts.reps[reps.upsert(group.source, record as RepRecord).outcome]++;
+    tick();
+  }
+  for (const { group, record } of repRecords) {
+    const rep = record as RepRecord;
+    if (!rep.managerExternalId) continue;
+    const repId = reps.resolve(group.source, { externalId: rep.externalId }, userName(group.sourceLabel));
+    if (repId !== null) reps.setManager(group.source, repId, rep.managerExternalId);
+  }
+
+  const upsertDeal = createUpserter(
+    db,
+    'deals',
+    [
+      'name',
+      'account',
+      'owner_id',
+      'amount',
+      'currency',
+      'created_at',
+      'close_date',
+      'crm_status',
+      'crm_closed_at',
+      'source_stage',
+      'lost_reason',
+      'pipeline',
+      'custom_fields',
+    ],
+    log,
+  );
+  for (const { group, record } of byKind(groups, 'deal')) {
+    const deal = record as DealRecord;
+    const ownerId = reps.resolve(group.source, deal.owner, userName(group.sourceLabel));
+    const result = upsertDeal(group.source, deal.externalId, {
+      name: deal.name,
+      account: deal.account,
+      owner_id: ownerId,
+      amount: deal.amount,
+      currency: deal.currency,
+      created_at: deal.createdAt,
+      close_date: deal.closeDate,
+      crm_status: deal.status,
+      crm_closed_at: deal.closedAt,
+      source_stage: deal.stage,
+      lost_reason: deal.lostReason,
+      pipeline: deal.pipeline,
+      custom_fields: JSON.stringify(deal.customFields),
+    });
+    counts.deals[result.outcome]++;
+    dealIds.set(`${group.source}\u0000${deal.externalId}`, result.id);
+    refresher.touch(result.id, deal.stageEnteredAt);
+    if (deal.stage) stageKey(deal.stage);
+    tick();
+  }
+
+  const upsertEvent = createUpserter(
+    db,
+    'stage_events',
+    ['deal_id', 'source_stage', 'stage_key', 'entered_at', 'source_row'],
+    log,
+  );
+  for (const { group, record } of byKind(groups, 'stageEvent')) {
+    const event = record as StageEventRecord;
+    const id = dealId(group.source, event.dealExternalId);
+    if (id === null) {
+      issues.push({
+        severity: 'error',
+        file: event.at.file,
+        line: event.at.line,
+        column: null,
+        message: `no deal "${event.dealExternalId}" in this import or the workspace: import the deals file with its history`,
+      });
+      continue;
+    }
+    const result = upsertEvent(group.source, event.externalId, {
+      deal_id: id,
+      source_stage: event.stage,
+      stage_key: stageKey(event.stage),
+      entered_at: event.enteredAt,
+      source_row: `${event.at.file}:${event.at.line}`,
+    });
+    counts.stageEvents[result.outcome]++;
+    refresher.touch(id, null);
+    tick();
+  }
+
+  const upsertActivity = createUpserter(
+    db,
+    'activities',
+    [
+      'deal_id',
+      'rep_id',
+      'type',
+      'raw_type',
+      'subject',
+      'occurred_at',
+      'duration_seconds',
+      'contact',
+      'fields',
+    ],
+    log,
+  );
+  const missingDeals = new Map<string, { record: ActivityRecord; rows: number }>();
+  for (const { group, record } of byKind(groups, 'activity')) {
+    const activity = record as ActivityRecord;
+    let id: number | null = null;
+    if (activity.dealExternalId) {
+      id = dealId(group.source, activity.dealExternalId);
+      if (id === null) {
+        const missing = missingDeals.get(activity.at.file) ?? { record: activity, rows: 0 };
+        missing.rows++;
+        missingDeals.set(activity.at.file, missing);
+      }
+    }
+    const fields =
+      id === null && activity.dealExternalId
+        ? { ...activity.fields, dealRef: activity.dealExternalId }
+        : activity.fields;
+    const result = upsertActivity(group.source, activity.externalId, {
+      deal_id: id,
+      rep_id: reps.resolve(group.source, activity.owner, userName(group.sourceLabel)),
+      type: classify(activity.rawType, activity.subject),
+      raw_type: activity.rawType,
+      subject: activity.subject,
+      occurred_at: activity.occurredAt,
+      duration_seconds: activity.durationSeconds,
+      contact: activity.contact,
+      fields: JSON.stringify(fields),
+    });
+    counts.activities[result.outcome]++;
+    tick();
+  }
+  for (const [file, { record, rows }] of missingDeals) {
+    issues.push({
+      severity: 'warning',
+      file,
+      line: record.at.line,
+      column: null,
+      message: `${rows} activit${rows === 1 ? 'y names a deal' : 'ies name deals'} not in this import or the workspace (first: "${record.dealExternalId}"); kept without a deal`,
+    });
+  }
+
+  const upsertObservation = createUpserter(
+    db,
+    'observations',
+    ['coach', 'rep_id', 'deal_id', 'stage_key', 'observed_on', 'checklist', 'rubric', 'tags', 'notes'],
+    log,
+    { created_at: now, updated_at: now },
+  );
+  const dealByName = db.prepare('SELECT id FROM deals WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1');
+  const dealByAnyId = db.prepare('SELECT id FROM deals WHERE external_id = ? ORDER BY id LIMIT 1');
+  const stageKeys = new Set(workflow.stages.map((s) => s.key));
+  for (const { group, record } of byKind(groups, 'observation')) {
+    const observation = record as ObservationRecord;
+    const repId = reps.resolve(group.source, observation.rep, (id) => id);
+    const deal =
+      (observation.dealExternalId
+        ? (dealByAnyId.get(observation.dealExternalId) as { id: number } | undefined)
+        : undefined) ??
+      (observation.dealName
+        ? (dealByName.get(observation.dealName) as { id: number } | undefined)
+        : undefined);
+    if ((observation.dealExternalId || observation.dealName) && !deal) {
+      issues.push({
+        severity: 'warning',
+        file: observation.at.file,
+        line: observation.at.line,
+        column: null,
+        message: `no deal "${observation.dealExternalId ?? observation.dealName}" in the workspace; the observation is kept without a deal`,
+      });
+    }
+    const stage = observation.stage
+      ? stageKeys.has(normalizeStageName(observation.stage))
+        ? normalizeStageName(observation.stage)
+        : stageKey(observation.stage)
+      : null;
+    const result = upsertObservation(group.source, observation.externalId, {
+      coach: observation.coach,
+      rep_id: repId,
+      deal_id: deal?.id ?? null,
+      stage_key: stage,
+      observed_on: observation.observedOn,
+      checklist: JSON.stringify(observation.checklist),
+      rubric: JSON.stringify(observation.rubric),
+      tags: JSON.stringify(observation.tags),
+      notes: observation.notes,
+    });
+    counts.observations[result.outcome]++;
+    tick();
+  }
+
+  refresher.refreshAll(mapStage);
+  counts.reps.new += reps.created;
+  return {
+    counts,
+    issues,
+    unmappedStages: [...unmapped].map(([stage, rows]) => ({ stage, rows })).sort((a, b) => b.rows - a.rows),
+  };
+}

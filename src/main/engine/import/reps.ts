@@ -1,0 +1,165 @@
+import type { Db } from '../db/open';
+import type { ChangeLog } from './changeLog';
+import type { RepRecord, RepRef } from './records';
+import type { UpsertOutcome } from './upsert';
+
+/**
+ * Finds or creates reps across sources: by the source's own id first, then by email, then by
+ * name (case-insensitive), so "Zoë Müller" from Salesforce and from a coaching sheet are one rep.
+ * Every id a rep is known by is kept in rep_identities.
+ */
+export function createRepResolver(db: Db, log: ChangeLog, now: number) {
+  const identity = db.prepare('SELECT rep_id AS id FROM rep_identities WHERE source = ? AND external_id = ?');
+  const addIdentity = db.prepare(
+    'INSERT INTO rep_identities (source, external_id, rep_id, batch_id) VALUES (?, ?, ?, ?)',
+  );
+  const byEmail = db.prepare('SELECT id FROM reps WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1');
+  const byName = db.prepare('SELECT id FROM reps WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1');
+  const insertRep = db.prepare(
+    `INSERT INTO reps (name, email, role, team, start_date, is_active, source, batch_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectRep = db.prepare(
+    'SELECT name, email, role, team, start_date, is_active FROM reps WHERE id = ?',
+  );
+  const updateRep = db.prepare(
+    'UPDATE reps SET name = ?, email = ?, role = ?, team = ?, start_date = ?, is_active = ? WHERE id = ?',
+  );
+  const setManager = db.prepare('UPDATE reps SET manager_id = ? WHERE id = ?');
+  const selectManager = db.prepare('SELECT manager_id FROM reps WHERE id = ?');
+  const cache = new Map<string, number>();
+  let created = 0;
+
+  const link = (source: string, key: string, repId: number): void => {
+    addIdentity.run(source, key, repId, log.batchId);
+    cache.set(`${source}\u0000${key}`, repId);
+  };
+  const known = (source: string, key: string): number | null => {
+    const cacheKey = `${source}\u0000${key}`;
+    const hit = cache.get(cacheKey);
+    if (hit !== undefined) return hit;
+    const row = identity.get(source, key) as { id: number } | undefined;
+    if (row) cache.set(cacheKey, row.id);
+    return row?.id ?? null;
+  };
+  const create = (source: string, name: string, email: string | null): number => {
+    const id = Number(
+      insertRep.run(name, email, 'AE', null, null, 1, source, log.batchId, now).lastInsertRowid,
+    );
+    created++;
+    return id;
+  };
+
+  return {
+    /** Reps created for references that named no known rep (counted as new reps). */
+    get created(): number {
+      return created;
+    },
+
+    /** The rep a reference names, creating one when nobody matches; null for an empty reference. */
+    resolve(source: string, ref: RepRef | null, fallbackName: (id: string) => string): number | null {
+      if (!ref) return null;
+      const email = ref.email?.trim() || null;
+      const name = ref.name?.trim() || null;
+      if (ref.externalId) {
+        const id = known(source, ref.externalId);
+        if (id !== null) return id;
+        const match =
+          (email ? (byEmail.get(email) as { id: number } | undefined) : undefined) ??
+          (name ? (byName.get(name) as { id: number } | undefined) : undefined);
+        const repId = match?.id ?? create(source, name ?? fallbackName(ref.externalId), email);
+        link(source, ref.externalId, repId);
+        return repId;
+      }
+      if (email) {
+        const key = `email:${email.toLowerCase()}`;
+        const id = known(source, key);
+        if (id !== null) return id;
+        const repId =
+          (byEmail.get(email) as { id: number } | undefined)?.id ?? create(source, name ?? email, email);
+        link(source, key, repId);
+        return repId;
+      }
+      if (name) {
+        const key = `name:${name.toLowerCase()}`;
+        const id = known(source, key);
+        if (id !== null) return id;
+        const repId = (byName.get(name) as { id: number } | undefined)?.id ?? create(source, name, null);
+        link(source, key, repId);
+        return repId;
+      }
+      return null;
+    },
+
+    /** Upserts a rep record from a user/roster file; fields the file leaves empty keep their value. */
+    upsert(source: string, record: RepRecord): UpsertOutcome {
+      let repId = known(source, record.externalId);
+      let linked = false;
+      if (repId === null) {
+        const match =
+          (record.email ? (byEmail.get(record.email) as { id: number } | undefined) : undefined) ??
+          (byName.get(record.name) as { id: number } | undefined);
+        if (!match) {
+          const id = Number(
+            insertRep.run(
+              record.name,
+              record.email,
+              record.role ?? 'AE',
+              record.team,
+              record.startDate,
+              record.isActive ? 1 : 0,
+              source,
+              log.batchId,
+              now,
+            ).lastInsertRowid,
+          );
+          link(source, record.externalId, id);
+          return { id, outcome: 'new' };
+        }
+        repId = match.id;
+        link(source, record.externalId, repId);
+        linked = true;
+      }
+      const current = selectRep.get(repId) as {
+        name: string;
+        email: string | null;
+        role: string;
+        team: string | null;
+        start_date: string | null;
+        is_active: number;
+      };
+      const next = [
+        record.name,
+        record.email ?? current.email,
+        record.role ?? current.role,
+        record.team ?? current.team,
+        record.startDate ?? current.start_date,
+        record.isActive ? 1 : 0,
+      ];
+      const before = [
+        current.name,
+        current.email,
+        current.role,
+        current.team,
+        current.start_date,
+        current.is_active,
+      ];
+      if (next.every((v, i) => v === before[i]))
+        return { id: repId, outcome: linked ? 'changed' : 'unchanged' };
+      log.before('reps', repId, 'update');
+      updateRep.run(...next, repId);
+      return { id: repId, outcome: 'changed' };
+    },
+
+    /** Points a rep at its manager once every rep of the import exists. */
+    setManager(source: string, repId: number, managerExternalId: string): boolean {
+      const managerId = known(source, managerExternalId);
+      if (managerId === null || managerId === repId) return false;
+      const current = selectManager.get(repId) as { manager_id: number | null };
+      if (current.manager_id === managerId) return false;
+      log.before('reps', repId, 'update');
+      setManager.run(managerId, repId);
+      return true;
+    },
+  };
+}
