@@ -150,7 +150,11 @@ function orderBy(sort: { key: DealSortKey; desc: boolean } | undefined, workflow
       break;
   }
   // Empty values sort last in either direction.
-  return { sql: `ORDER BY ${expression} IS NULL, ${expression} ${direction}, d.id ${direction}`, params };
+  // The expression appears twice, and so do its parameters.
+  return {
+    sql: `ORDER BY ${expression} IS NULL, ${expression} ${direction}, d.id ${direction}`,
+    params: [...params, ...params],
+  };
 }
 
 /** One page of deals with the total that matches the filters. */
