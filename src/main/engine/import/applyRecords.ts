@@ -13,6 +13,7 @@ import type {
   RepRecord,
   StageEventRecord,
 } from './records';
+import { DEFER_INDEXES_ABOVE, deferSecondaryIndexes } from './deferIndexes';
 import { createDealRefresher } from './refreshDeals';
 import { createRepResolver } from './reps';
 import { createUpserter } from './upsert';
@@ -67,14 +68,18 @@ export function applyRecords(
   };
   const reps = createRepResolver(db, log, now);
   const refresher = createDealRefresher(db, log, workflow);
-  const dealIds = new Map<string, number>();
+  const dealIds = new Map<string, Map<string, number>>();
   const findDeal = db.prepare('SELECT id FROM deals WHERE source = ? AND external_id = ?');
+  const rememberDeal = (source: string, externalId: string, id: number): void => {
+    let bySource = dealIds.get(source);
+    if (!bySource) dealIds.set(source, (bySource = new Map()));
+    bySource.set(externalId, id);
+  };
   const dealId = (source: string, externalId: string): number | null => {
-    const key = `${source}\u0000${externalId}`;
-    const cached = dealIds.get(key);
+    const cached = dealIds.get(source)?.get(externalId);
     if (cached !== undefined) return cached;
     const row = findDeal.get(source, externalId) as { id: number } | undefined;
-    if (row) dealIds.set(key, row.id);
+    if (row) rememberDeal(source, externalId, row.id);
     return row?.id ?? null;
   };
   const userName = (label: string) => (id: string) => `${label} user ${id}`;
@@ -131,7 +136,7 @@ export function applyRecords(
       custom_fields: JSON.stringify(deal.customFields),
     });
     counts.deals[result.outcome]++;
-    dealIds.set(`${group.source}\u0000${deal.externalId}`, result.id);
+    rememberDeal(group.source, deal.externalId, result.id);
     refresher.touch(result.id, deal.stageEnteredAt);
     if (deal.stage) stageKey(deal.stage);
     tick();
@@ -185,7 +190,10 @@ export function applyRecords(
     log,
   );
   const missingDeals = new Map<string, { record: ActivityRecord; rows: number }>();
-  for (const { group, record } of byKind(groups, 'activity')) {
+  const activityRecords = byKind(groups, 'activity');
+  const restoreIndexes =
+    activityRecords.length > DEFER_INDEXES_ABOVE ? deferSecondaryIndexes(db, 'activities') : () => {};
+  for (const { group, record } of activityRecords) {
     const activity = record as ActivityRecord;
     let id: number | null = null;
     if (activity.dealExternalId) {
@@ -214,6 +222,7 @@ export function applyRecords(
     counts.activities[result.outcome]++;
     tick();
   }
+  restoreIndexes();
   for (const [file, { record, rows }] of missingDeals) {
     issues.push({
       severity: 'warning',

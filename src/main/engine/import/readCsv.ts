@@ -115,7 +115,12 @@ export function readCsv(
   const header = headerCells as string[] | null;
   if (!header) throw new ImportFileError(fileName, 'no header row (no line with two or more column names).');
   const badQuote = quoteError as { line: number; message: string } | null;
-  if (badQuote) throw new ImportFileError(fileName, `a quoted field is never closed (${badQuote.message}).`, badQuote.line);
+  if (badQuote)
+    throw new ImportFileError(
+      fileName,
+      `a quoted field is never closed (${badQuote.message}).`,
+      badQuote.line,
+    );
   return {
     fileName,
     format: 'csv',

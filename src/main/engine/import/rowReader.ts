@@ -49,6 +49,10 @@ export type RowReader<F extends string> = {
   warn(row: SourceRow, field: F | null, message: string): void;
 };
 
+function* allCells(table: SourceTable): Generator<string> {
+  for (const row of table.rows) yield* row.cells;
+}
+
 /**
  * Whether a column writes decimals with a comma (1.234,56): decided by the values themselves,
  * and by the delimiter only when they do not tell (a semicolon file is usually a comma locale).
@@ -118,7 +122,7 @@ export function createRowReader<F extends string>(
     if (!dateOrder.has(field)) {
       // One tool in one locale wrote the whole file: a column that proves the order settles the
       // others; only a file whose columns disagree is judged column by column.
-      fileOrder ??= inferDateOrder(table.rows.flatMap((r) => r.cells));
+      fileOrder ??= inferDateOrder(allCells(table));
       const evidence =
         fileOrder === 'conflict'
           ? inferDateOrder(columnValues(field))

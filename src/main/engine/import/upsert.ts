@@ -22,23 +22,27 @@ export function createUpserter(
   const select = db.prepare(
     `SELECT rowid AS id, ${columns.join(', ')} FROM ${table} WHERE source = ? AND external_id = ?`,
   );
+  // Try the insert first: a new row (the common case of a first import) then costs one
+  // statement; only a row that already exists is read back and compared.
   const insert = db.prepare(
     `INSERT INTO ${table} (source, external_id, batch_id, ${[...columns, ...extra].join(', ')})
-     VALUES (?, ?, ?, ${[...columns, ...extra].map(() => '?').join(', ')})`,
+     VALUES (?, ?, ?, ${[...columns, ...extra].map(() => '?').join(', ')})
+     ON CONFLICT DO NOTHING`,
   );
   const update = db.prepare(
     `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, batch_id = ? WHERE rowid = ?`,
   );
   return (source: string, externalId: string, values: Values): UpsertOutcome => {
-    const existing = select.get(source, externalId) as (Values & { id: number }) | undefined;
     const ordered = columns.map((c) => values[c] ?? null);
-    if (!existing) {
-      const id = Number(
-        insert.run(source, externalId, log.batchId, ...ordered, ...extra.map((c) => insertOnly[c] ?? null))
-          .lastInsertRowid,
-      );
-      return { id, outcome: 'new' };
-    }
+    const inserted = insert.run(
+      source,
+      externalId,
+      log.batchId,
+      ...ordered,
+      ...extra.map((c) => insertOnly[c] ?? null),
+    );
+    if (inserted.changes === 1) return { id: Number(inserted.lastInsertRowid), outcome: 'new' };
+    const existing = select.get(source, externalId) as Values & { id: number };
     if (columns.every((c, i) => existing[c] === ordered[i])) return { id: existing.id, outcome: 'unchanged' };
     log.before(table, existing.id, 'update');
     update.run(...ordered, log.batchId, existing.id);
