@@ -1,6 +1,7 @@
 import { RouterProvider, createHashRouter, useRouteError } from 'react-router';
 import { DealPage } from './deal/DealPage';
 import { DealsPage } from './deals/DealsPage';
+import { ImportPage } from './import/ImportPage';
 import { OverviewPage } from './overview/OverviewPage';
 import { RepsPage } from './reps/RepsPage';
 import { AppShell } from './shell/AppShell';
@@ -35,6 +36,7 @@ const router = createHashRouter([
           { path: 'deals', element: <DealsPage /> },
           { path: 'deals/:id', element: <DealPage /> },
           { path: 'reps', element: <RepsPage /> },
+          { path: 'import', element: <ImportPage /> },
           ...comingScreens.map((screen) => ({
             path: screen.path.slice(1),
             element: <ComingPanel screen={screen} />,

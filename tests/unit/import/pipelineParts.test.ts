@@ -37,8 +37,14 @@ describe('parseDateTime', () => {
   });
 
   it('refuses impossible dates and asks for the order when it cannot tell', () => {
-    expect(parseDateTime('2026-02-30', utc)).toMatchObject({ ok: false, message: expect.stringContaining('not a real date') });
-    expect(parseDateTime('3/4/2026', utc)).toMatchObject({ ok: false, message: expect.stringContaining('choose the date order') });
+    expect(parseDateTime('2026-02-30', utc)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a real date'),
+    });
+    expect(parseDateTime('3/4/2026', utc)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('choose the date order'),
+    });
     expect(parseDateTime('13/4/2026', utc)).toEqual({ ok: true, ms: Date.UTC(2026, 3, 13) });
     expect(parseDateTime('next Tuesday', utc)).toMatchObject({ ok: false });
   });
@@ -54,10 +60,15 @@ describe('parseDateTime', () => {
 
 describe('decoding', () => {
   it('reads Windows-1252 punctuation and letters, which some Node releases get wrong', () => {
-    expect(decodeWindows1252(Uint8Array.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20, 0x96, 0x20, 0x80, 0x93, 0x94]))).toBe(
-      'Müller – €“”',
-    );
-    expect(decodeText(Uint8Array.from([0x53, 0xe3, 0x6f]))).toEqual({ text: 'São', encoding: 'Windows-1252' });
+    expect(
+      decodeWindows1252(
+        Uint8Array.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20, 0x96, 0x20, 0x80, 0x93, 0x94]),
+      ),
+    ).toBe('Müller – €“”');
+    expect(decodeText(Uint8Array.from([0x53, 0xe3, 0x6f]))).toEqual({
+      text: 'São',
+      encoding: 'Windows-1252',
+    });
   });
 
   it('detects UTF-16 with and without a BOM, and drops NUL bytes in UTF-8', () => {
@@ -66,7 +77,10 @@ describe('decoding', () => {
     const noBom = Buffer.from('Name,City\nAna,Lisboa\n', 'utf16le');
     expect(decodeText(noBom).encoding).toBe('UTF-16 LE');
     const be = Buffer.from(Buffer.from('Name,City\n', 'utf16le').swap16());
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text: 'Name,City\n', encoding: 'UTF-16 BE' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({
+      text: 'Name,City\n',
+      encoding: 'UTF-16 BE',
+    });
     expect(decodeText(Buffer.from('a,b\n"x\u0000y",z\n')).text).toBe('a,b\n"xy",z\n');
   });
 });
@@ -88,7 +102,7 @@ describe('readCsv', () => {
       [2, 'Total Quality Logistics'],
       [3, 'Acme'],
     ]);
-    expect(table.droppedLines).toBeGreaterThanOrEqual(4);
+    expect(table.droppedLines).toBe(4);
   });
 
   it('detects the delimiter, keeps multi-line cells and counts lines after them', () => {
@@ -101,7 +115,9 @@ describe('readCsv', () => {
   });
 
   it('refuses an unclosed quote with the row it starts on', () => {
-    expect(() => readCsv('x.csv', Buffer.from('a,b\n1,2\n3,"never closed\n4,5\n'))).toThrow(/x\.csv, row \d: a quoted field is never closed/);
+    expect(() => readCsv('x.csv', Buffer.from('a,b\n1,2\n3,"never closed\n4,5\n'))).toThrow(
+      /x\.csv, row \d: a quoted field is never closed/,
+    );
   });
 
   it('names repeated headers apart and matches headers after normalizing them', () => {

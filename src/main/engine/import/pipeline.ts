@@ -112,7 +112,22 @@ async function readFiles(db: Db, request: ImportRequest, run: ImportRun): Promis
       const table = await loadTable(path, name);
       const reader = chooseReader(db, table, request);
       let output: AdapterOutput | null = null;
-      if (reader.mapping) {
+      if (request.formats?.[name] && reader.adapter && reader.adapter.detect(table.headers) === 0) {
+        output = {
+          records: [],
+          skipped: {},
+          issues: [
+            {
+              severity: 'error',
+              file: name,
+              line: null,
+              column: null,
+              message: `these columns are not those of ${reader.adapter.label}: choose another format or map the columns`,
+            },
+          ],
+        };
+      }
+      if (!output && reader.mapping) {
         const problems = mappingProblems(reader.mapping, table.headers);
         if (problems.length > 0) {
           output = {
@@ -197,7 +212,11 @@ function sourceLabel(source: string): string {
 }
 
 function batchLabel(files: ReadFile[]): string {
-  const sources = [...new Set(files.map((f) => (f.adapter ? sourceLabel(f.adapter.source) : 'Files')))];
+  const sources = [
+    ...new Set(
+      files.map((f) => f.mapping?.sourceName ?? (f.adapter ? sourceLabel(f.adapter.source) : 'Files')),
+    ),
+  ];
   const names = files.map((f) => f.table?.fileName ?? basename(f.path));
   const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` +${names.length - 3}` : '');
   return `${sources.join(' + ')}: ${shown}`;

@@ -78,7 +78,8 @@ export function readCsv(
         } else dropped++;
         return;
       }
-      if (nonEmpty === 0) return void dropped++;
+      // Blank lines (a trailing newline among them) are not content worth reporting.
+      if (nonEmpty === 0) return;
       const first = cells.find((c) => c.trim() !== '') ?? '';
       if (inFooter || footerStart.test(first)) {
         inFooter = true;

@@ -15,19 +15,6 @@ export type ComingScreen = {
 /** The areas of PRODUCT.md that this version does not show yet, with what each will hold. */
 export const comingScreens: ComingScreen[] = [
   {
-    path: '/import',
-    title: 'Import',
-    icon: 'import',
-    summary: 'Bring in real CRM exports: deals, stage history, activities, reps and shadowing notes.',
-    contents: [
-      'HubSpot, Salesforce (report exports and Data Loader files) and Pipedrive files, plus any CSV or XLSX through a column mapping remembered per source.',
-      'A preview with row-level validation errors before anything is written, then one transaction with progress for long files.',
-      'Re-import without duplicates (upsert by source and external id).',
-      'An import history where any batch can be undone.',
-    ],
-    audience: 'RevOps',
-  },
-  {
     path: '/workflow',
     title: 'Workflow',
     icon: 'workflow',

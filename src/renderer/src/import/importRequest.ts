@@ -1,0 +1,88 @@
+import type { ImportRequestInput } from '@shared/api/contract';
+import { type ColumnMapping, type MappingEntity, mappingFields } from '@shared/import/mapping';
+import type { DateOrderChoice, ImportCounts, ImportPreview } from '@shared/import/types';
+import type { StagedFile } from '../api/client';
+
+/** What the user decided on the preview, per file name (as the engine keys them) and for the whole set. */
+export type ImportChoices = {
+  timeZone: string | null;
+  dateOrders: Record<string, DateOrderChoice>;
+  formats: Record<string, string>;
+  /** Mappings as edited; one with a blank source name is a draft the engine does not see yet. */
+  mappings: Record<string, ColumnMapping>;
+};
+
+export const noChoices: ImportChoices = { timeZone: null, dateOrders: {}, formats: {}, mappings: {} };
+
+/** Keeps only the entries for files still in the set. */
+function pick<V>(record: Record<string, V>, names: ReadonlySet<string>): Record<string, V> {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => names.has(name)));
+}
+
+/** A mapping as the engine takes it: a named source and only the fields mapped to a column. */
+export function completeMapping(mapping: ColumnMapping): ColumnMapping | null {
+  const sourceName = mapping.sourceName.trim();
+  if (!sourceName) return null;
+  const columns = Object.fromEntries(Object.entries(mapping.columns).filter(([, header]) => header));
+  return { entity: mapping.entity, sourceName, columns };
+}
+
+/** The preview/apply request for these files and choices; the same object previews and applies. */
+export function buildImportRequest(files: readonly StagedFile[], choices: ImportChoices): ImportRequestInput {
+  const names = new Set(files.map((f) => f.name));
+  const mappings: Record<string, ColumnMapping> = {};
+  for (const [name, mapping] of Object.entries(pick(choices.mappings, names))) {
+    const complete = completeMapping(mapping);
+    if (complete) mappings[name] = complete;
+  }
+  const request: ImportRequestInput = {
+    paths: files.map((f) => f.path),
+    names: Object.fromEntries(files.map((f) => [f.path, f.name])),
+  };
+  if (choices.timeZone) request.timeZone = choices.timeZone;
+  const dateOrders = pick(choices.dateOrders, names);
+  if (Object.keys(dateOrders).length) request.dateOrders = dateOrders;
+  const formats = pick(choices.formats, names);
+  if (Object.keys(formats).length) request.formats = formats;
+  if (Object.keys(mappings).length) request.mappings = mappings;
+  return request;
+}
+
+/** Adds files to the set; a file with the name of one already there replaces it. */
+export function mergeFiles(current: readonly StagedFile[], added: readonly StagedFile[]): StagedFile[] {
+  const addedNames = new Set(added.map((f) => f.name));
+  return [...current.filter((f) => !addedNames.has(f.name)), ...added];
+}
+
+/** Keeps the columns that still mean something after switching a mapping to another kind of record. */
+export function switchEntity(mapping: ColumnMapping, entity: MappingEntity): ColumnMapping {
+  const fields = mappingFields[entity] as Record<string, unknown>;
+  const columns = Object.fromEntries(Object.entries(mapping.columns).filter(([field]) => field in fields));
+  return { ...mapping, entity, columns };
+}
+
+/** The record kinds of the counts table, in the order a workspace is built. */
+export const countRows: { key: keyof ImportCounts; label: string }[] = [
+  { key: 'reps', label: 'Reps' },
+  { key: 'deals', label: 'Deals' },
+  { key: 'stageEvents', label: 'Stage history entries' },
+  { key: 'activities', label: 'Activities' },
+  { key: 'observations', label: 'Observations' },
+];
+
+/** Totals over every kind of record. */
+export function countTotals(counts: ImportCounts): { new: number; changed: number; unchanged: number } {
+  return Object.values(counts).reduce(
+    (sum, c) => ({
+      new: sum.new + c.new,
+      changed: sum.changed + c.changed,
+      unchanged: sum.unchanged + c.unchanged,
+    }),
+    { new: 0, changed: 0, unchanged: 0 },
+  );
+}
+
+/** The records every file yields: what "Import N records" counts. */
+export function recordTotal(preview: ImportPreview): number {
+  return preview.files.reduce((sum, f) => sum + f.records, 0);
+}
