@@ -204,8 +204,11 @@ describe('Salesforce Data Export Service (Windows-1252, all quoted, UTC)', () =>
       occurredAt: Date.UTC(2026, 1, 19, 15, 10, 40),
       durationSeconds: 420,
       contact: id.hannelore,
-      fields: { status: 'Completed', priority: 'Normal', callType: 'Outbound' },
+      fields: { callType: 'Outbound' },
     });
+    // The usual status and priority are not stored a million times over.
+    expect(call!.fields).not.toHaveProperty('status');
+    expect(call!.fields).not.toHaveProperty('priority');
     expect(call!.fields.description).toBe('Discussed DPA redlines.\nShe wants the SLA annex in German.');
     expect(email).toMatchObject({ rawType: 'Email', durationSeconds: null, dealExternalId: id.pilot });
     // The 000000000000000AAA sentinel is no deal and no contact; an open task falls back to its due date.
@@ -215,7 +218,7 @@ describe('Salesforce Data Export Service (Windows-1252, all quoted, UTC)', () =>
       contact: null,
       rawType: 'Task',
       occurredAt: Date.UTC(2026, 2, 2),
-      fields: { status: 'Not Started', priority: 'High' },
+      fields: { status: 'Not Started', priority: 'High', done: 'no' },
     });
     expect(todo!.fields).not.toHaveProperty('whatId');
     // A closed task without CompletedDateTime happened at its last edit; an Account WhatId is no deal.

@@ -74,9 +74,20 @@ function readTasks(table: SourceTable, context: ReadContext): AdapterOutput {
       subtype ?? reader.text(row, 'type') ?? ((seconds ?? 0) > 0 || callType !== null ? 'Call' : 'Task');
     const link = whatLink(rawWhatId);
     const description = reader.text(row, 'description');
+    const status = reader.text(row, 'status');
+    const priority = reader.text(row, 'priority');
+    const closed = reader.has('isClosed')
+      ? reader.bool(row, 'isClosed')
+      : status === null
+        ? null
+        : /^complete/i.test(status);
+    // Only what differs from the usual is kept: a million completed, normal-priority tasks
+    // would otherwise store the same two words a million times.
     const extra: Record<string, string | null> = {
-      status: reader.text(row, 'status'),
-      priority: reader.text(row, 'priority'),
+      status: status !== null && /^completed$/i.test(status) ? null : status,
+      priority: priority !== null && /^normal$/i.test(priority) ? null : priority,
+      // An open task is a to-do, not something that happened: the evaluator does not count it.
+      done: closed === false ? 'no' : null,
       callType,
       callDisposition: reader.text(row, 'callDisposition'),
       description: description === null ? null : clip(description, maxDescription),
