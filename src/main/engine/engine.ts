@@ -12,7 +12,22 @@ import { undoBatch } from './import/changeLog';
 import { importHistory, runImport } from './import/pipeline';
 import { dealFacets, getDeal, listDeals } from './queries/deals';
 import { listReps } from './queries/reps';
-import { currentWorkflow, mapSourceStages } from './queries/workflow';
+import { bumpDataRevision } from './evaluation/materialize';
+import {
+  complianceDeals,
+  complianceReport,
+  dealChecklist,
+  ensureEvaluated,
+  listWorkflowVersions,
+} from './evaluation/queries';
+import {
+  activateWorkflowVersion,
+  addWorkflowVersion,
+  currentWorkflow,
+  mapSourceStages,
+  refreshDealStages,
+  workflowVersion,
+} from './queries/workflow';
 import { getSetting, workspaceCounts, workspaceInfo } from './queries/workspace';
 
 export type Clock = () => number;
@@ -36,7 +51,14 @@ function createHandlers({
   emit = () => {},
   cancelFlag = new Int32Array(1),
 }: EngineDeps): Handlers {
-  const changed = (): void => emit({ type: 'changed', what: ['deals', 'reps', 'activities', 'imports'] });
+  const changed = (): void =>
+    emit({ type: 'changed', what: ['deals', 'reps', 'activities', 'imports', 'evaluations'] });
+  /** After data changes: results of every version are out of date; the current one is recomputed now. */
+  const dataChanged = (): void => {
+    bumpDataRevision(db);
+    ensureEvaluated(db, currentWorkflow(db), clock());
+    changed();
+  };
   const importRun = (task: string) => {
     Atomics.store(cancelFlag, 0, 0);
     return {
@@ -56,17 +78,40 @@ function createHandlers({
     'workflow:current': () => currentWorkflow(db),
     'workflow:mapStages': ({ mappings }) => {
       const version = mapSourceStages(db, mappings, clock());
+      dataChanged();
+      return version;
+    },
+    'workflow:versions': () => listWorkflowVersions(db),
+    'workflow:save': ({ definition, note }) => {
+      const version = addWorkflowVersion(db, definition, note, clock());
+      refreshDealStages(db, version.definition);
+      ensureEvaluated(db, version, clock());
       changed();
       return version;
     },
+    'workflow:activate': ({ versionId }) => {
+      const version = activateWorkflowVersion(db, versionId);
+      ensureEvaluated(db, version, clock());
+      changed();
+      return version;
+    },
+    'evaluation:refresh': ({ versionId, force }) => {
+      const version = versionId === undefined ? currentWorkflow(db) : workflowVersion(db, versionId);
+      const result = ensureEvaluated(db, version, clock(), force ?? false);
+      if (result.computed) changed();
+      return result;
+    },
+    'evaluation:deal': ({ dealId, versionId }) => dealChecklist(db, dealId, versionId, clock()),
+    'reports:compliance': (input) => complianceReport(db, input),
+    'reports:complianceDeals': (input) => complianceDeals(db, input),
     'demo:load': () => {
       loadDemo(db, clock(), (done, total) => emit({ type: 'progress', task: 'demo:load', done, total }));
-      changed();
+      dataChanged();
       return workspaceCounts(db);
     },
     'demo:remove': () => {
       removeDemo(db);
-      changed();
+      dataChanged();
       return workspaceCounts(db);
     },
     'import:formats': () => ({
@@ -76,7 +121,7 @@ function createHandlers({
     'import:preview': (request) => runImport(db, request, importRun('import:preview'), 'preview'),
     'import:apply': async (request) => {
       const result = await runImport(db, request, importRun('import:apply'), 'apply');
-      changed();
+      dataChanged();
       return result as Awaited<ApiOutput<'import:apply'>>;
     },
     'import:cancel': () => {
@@ -86,7 +131,7 @@ function createHandlers({
     'import:history': () => importHistory(db),
     'import:undo': ({ batchId }) => {
       undoBatch(db, batchId, clock());
-      changed();
+      dataChanged();
       return importHistory(db);
     },
   };

@@ -11,6 +11,8 @@ import type {
 import { dealSortKeys } from '../domain/types';
 import { columnMappingSchema, type mappingFields } from '../import/mapping';
 import type { ImportBatchView, ImportPreview, ImportResult } from '../import/types';
+import type { ComplianceDealRow, ComplianceReport, DealChecklist, WorkflowVersionSummary } from '../evaluation/views';
+import { workflowDefinitionSchema } from '../workflow/definition';
 import type { ApiMethod } from './methods';
 
 /**
@@ -73,6 +75,19 @@ export type ImportFormats = {
   mappingFields: typeof mappingFields;
 };
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form');
+const versionId = z.number().int().positive();
+
+export const reportPeriodInput = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    versionId: versionId.optional(),
+    teams: z.array(z.string()).max(100).optional(),
+  })
+  .strict();
+export type ReportPeriodInput = z.input<typeof reportPeriodInput>;
+
 /** The whole API: method name → access, input schema and (phantom) output type. */
 export const apiContract = {
   'workspace:info': method<WorkspaceInfo>()('read', none),
@@ -91,6 +106,29 @@ export const apiContract = {
   'import:undo': method<ImportBatchView[]>()(
     'write',
     z.object({ batchId: z.number().int().positive() }).strict(),
+  ),
+  'workflow:versions': method<WorkflowVersionSummary[]>()('read', none),
+  'workflow:save': method<WorkflowVersion>()(
+    'write',
+    z.object({ definition: workflowDefinitionSchema, note: z.string().trim().min(1, 'say what changed').max(500) }).strict(),
+  ),
+  'workflow:activate': method<WorkflowVersion>()('write', z.object({ versionId }).strict()),
+  'evaluation:refresh': method<{ computed: boolean; deals: number }>()(
+    'write',
+    z.object({ versionId: versionId.optional(), force: z.boolean().optional() }).strict(),
+  ),
+  'evaluation:deal': method<DealChecklist>()('read', z.object({ dealId: z.number().int().positive(), versionId: versionId.optional() }).strict()),
+  'reports:compliance': method<ComplianceReport>()('read', reportPeriodInput),
+  'reports:complianceDeals': method<ComplianceDealRow[]>()(
+    'read',
+    reportPeriodInput
+      .extend({
+        repId: z.number().int().optional(),
+        stageKey: z.string().optional(),
+        actionKey: z.string().optional(),
+        statuses: z.array(z.enum(['on_time', 'late', 'missed', 'pending'])).optional(),
+      })
+      .strict(),
   ),
   'workflow:mapStages': method<WorkflowVersion>()(
     'write',

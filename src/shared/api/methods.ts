@@ -18,6 +18,13 @@ export const apiMethodNames = [
   'import:history',
   'import:undo',
   'workflow:mapStages',
+  'workflow:versions',
+  'workflow:save',
+  'workflow:activate',
+  'evaluation:refresh',
+  'evaluation:deal',
+  'reports:compliance',
+  'reports:complianceDeals',
 ] as const;
 
 export type ApiMethod = (typeof apiMethodNames)[number];

@@ -146,3 +146,25 @@ export function refreshDealStages(db: Db, workflow: WorkflowDefinition): void {
     update.run(key, status, closedAt, deal.id);
   }
 }
+
+/** One workflow version by id. */
+export function workflowVersion(db: Db, id: number): WorkflowVersion {
+  const row = db
+    .prepare(
+      'SELECT id, version, definition, note, created_at, is_current FROM workflow_versions WHERE id = ?',
+    )
+    .get(id) as VersionRow | undefined;
+  if (!row) throw new EngineError('not_found', `Workflow version ${id} does not exist.`);
+  return toVersion(row);
+}
+
+/** Makes an existing version the one in force again (switching back to older rules). */
+export function activateWorkflowVersion(db: Db, id: number): WorkflowVersion {
+  return db.transaction(() => {
+    workflowVersion(db, id);
+    db.prepare('UPDATE workflow_versions SET is_current = 0 WHERE is_current = 1').run();
+    db.prepare('UPDATE workflow_versions SET is_current = 1 WHERE id = ?').run(id);
+    refreshDealStages(db, workflowVersion(db, id).definition);
+    return workflowVersion(db, id);
+  })();
+}

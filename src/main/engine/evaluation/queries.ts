@@ -1,0 +1,305 @@
+import { evaluateDeal } from '@shared/evaluation/evaluate';
+import type { EvalDeal } from '@shared/evaluation/types';
+import type {
+  ComplianceCounts,
+  ComplianceDealRow,
+  ComplianceReport,
+  DealChecklist,
+  WorkflowVersionSummary,
+} from '@shared/evaluation/views';
+import type { WorkflowVersion } from '@shared/domain/types';
+import { periodBounds } from '@shared/metrics/period';
+import { createActivityClassifier } from '@shared/workflow/activityTypes';
+import type { RepRole } from '@shared/workflow/definition';
+import { createStageMapper } from '@shared/workflow/stageMapping';
+import type { ReportPeriodInput } from '@shared/api/contract';
+import type { Db } from '../db/open';
+import { EngineError } from '../errors';
+import { currentWorkflow, workflowVersion } from '../queries/workflow';
+import { dataRevision, materializeEvaluations, workingHours } from './materialize';
+
+const MAX_RESULT_AGE_MS = 6 * 3_600_000;
+
+/** Every workflow version, newest first, with whether its stored evaluation is up to date. */
+export function listWorkflowVersions(db: Db): WorkflowVersionSummary[] {
+  const revision = dataRevision(db);
+  const rows = db
+    .prepare(
+      `SELECT v.id, v.version, v.name, v.created_at AS createdAt, v.note, v.is_current AS isCurrent,
+              r.computed_at AS evaluatedAt, r.data_revision AS revision
+       FROM workflow_versions v LEFT JOIN evaluation_runs r ON r.workflow_version_id = v.id
+       ORDER BY v.version DESC`,
+    )
+    .all() as (Omit<WorkflowVersionSummary, 'isCurrent' | 'stale'> & {
+    isCurrent: number;
+    revision: number | null;
+  })[];
+  return rows.map(({ revision: stored, isCurrent, ...row }) => ({
+    ...row,
+    isCurrent: isCurrent === 1,
+    stale: stored === null || stored !== revision,
+  }));
+}
+
+/** Evaluates a version when its stored results are missing or older than the data (or when forced). */
+export function ensureEvaluated(
+  db: Db,
+  version: WorkflowVersion,
+  now: number,
+  force = false,
+): { computed: boolean; deals: number } {
+  const run = db
+    .prepare(
+      'SELECT data_revision AS revision, as_of AS asOf, deals FROM evaluation_runs WHERE workflow_version_id = ?',
+    )
+    .get(version.id) as { revision: number; asOf: number; deals: number } | undefined;
+  // Pending actions turn into missed ones as time passes, so results also age out.
+  const fresh = run !== undefined && run.revision === dataRevision(db) && now - run.asOf < MAX_RESULT_AGE_MS;
+  if (!force && fresh) return { computed: false, deals: run.deals };
+  return { computed: true, ...materializeEvaluations(db, version, now) };
+}
+
+/** Judges one deal live under a version (the current one by default), for the deal page. */
+export function dealChecklist(
+  db: Db,
+  dealId: number,
+  versionId: number | undefined,
+  now: number,
+): DealChecklist {
+  const version = versionId === undefined ? currentWorkflow(db) : workflowVersion(db, versionId);
+  const workflow = version.definition;
+  const row = db
+    .prepare(
+      `SELECT id, owner_id, status, created_at, closed_at, amount, account, pipeline, currency, lost_reason, custom_fields
+       FROM deals WHERE id = ?`,
+    )
+    .get(dealId) as
+    | {
+        id: number;
+        owner_id: number | null;
+        status: 'open' | 'won' | 'lost';
+        created_at: number | null;
+        closed_at: number | null;
+        amount: number | null;
+        account: string | null;
+        pipeline: string | null;
+        currency: string | null;
+        lost_reason: string | null;
+        custom_fields: string;
+      }
+    | undefined;
+  if (!row) throw new EngineError('not_found', `Deal ${dealId} does not exist in this workspace.`);
+  const mapStage = createStageMapper(workflow);
+  const classify = createActivityClassifier(workflow.activityRules);
+  const events = (
+    db
+      .prepare(
+        'SELECT id, source_stage AS sourceStage, entered_at AS enteredAt FROM stage_events WHERE deal_id = ?',
+      )
+      .all(dealId) as {
+      id: number;
+      sourceStage: string;
+      enteredAt: number;
+    }[]
+  ).map((e) => ({ ...e, stageKey: mapStage(e.sourceStage) }));
+  const activities = (
+    db
+      .prepare(
+        `SELECT a.id, a.type, a.raw_type AS rawType, a.subject, a.occurred_at AS occurredAt, a.rep_id AS repId, r.role, a.contact
+         FROM activities a LEFT JOIN reps r ON r.id = a.rep_id
+         WHERE a.deal_id = ? AND coalesce(json_extract(a.fields, '$.done'), '') <> 'no'`,
+      )
+      .all(dealId) as {
+      id: number;
+      type: string;
+      rawType: string | null;
+      subject: string | null;
+      occurredAt: number;
+      repId: number | null;
+      role: RepRole | null;
+      contact: string | null;
+    }[]
+  ).map((a) => ({
+    id: a.id,
+    type: a.rawType === null ? a.type : classify(a.rawType, a.subject),
+    subject: a.subject,
+    occurredAt: a.occurredAt,
+    repId: a.repId,
+    repRole: a.role,
+    contact: a.contact,
+  }));
+  const deal: EvalDeal = {
+    id: row.id,
+    ownerId: row.owner_id,
+    status: row.status,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+    fields: {
+      ...(JSON.parse(row.custom_fields) as Record<string, unknown>),
+      amount: row.amount,
+      account: row.account,
+      pipeline: row.pipeline,
+      currency: row.currency,
+      lost_reason: row.lost_reason,
+    },
+    events,
+    activities,
+  };
+  return {
+    versionId: version.id,
+    version: version.version,
+    stageNames: Object.fromEntries(workflow.stages.map((s) => [s.key, s.name])),
+    evaluation: evaluateDeal(deal, workflow, { now, workingHours: workingHours(db) }),
+  };
+}
+
+type CountRow = { onTime: number; late: number; missed: number; pending: number };
+
+function toCounts(row: CountRow | undefined): ComplianceCounts {
+  const onTime = row?.onTime ?? 0;
+  const late = row?.late ?? 0;
+  const missed = row?.missed ?? 0;
+  const pending = row?.pending ?? 0;
+  const settled = onTime + late + missed;
+  return {
+    due: settled + pending,
+    onTime,
+    late,
+    missed,
+    pending,
+    rate: settled === 0 ? null : onTime / settled,
+  };
+}
+
+const countColumns = `sum(a.status = 'on_time') AS onTime, sum(a.status = 'late') AS late,
+  sum(a.status = 'missed') AS missed, sum(a.status = 'pending') AS pending`;
+
+function resolveVersion(db: Db, versionId: number | undefined): WorkflowVersion {
+  return versionId === undefined ? currentWorkflow(db) : workflowVersion(db, versionId);
+}
+
+function requireEvaluated(db: Db, version: WorkflowVersion): void {
+  const run = db.prepare('SELECT 1 FROM evaluation_runs WHERE workflow_version_id = ?').get(version.id);
+  if (!run) {
+    throw new EngineError(
+      'not_found',
+      `Workflow version ${version.version} has not been evaluated yet: evaluate it first.`,
+    );
+  }
+}
+
+/** The filter shared by compliance queries: the version, actions due in the period, optional teams. */
+function complianceWhere(
+  input: ReportPeriodInput,
+  version: WorkflowVersion,
+): { sql: string; params: unknown[] } {
+  const { start, end } = periodBounds(input);
+  const params: unknown[] = [version.id, start, end];
+  let sql = `a.workflow_version_id = ? AND a.status <> 'not_due' AND a.anchor_at >= ? AND a.anchor_at < ?`;
+  if (input.teams?.length) {
+    sql += ` AND r.team IN (${input.teams.map(() => '?').join(', ')})`;
+    params.push(...input.teams);
+  }
+  return { sql, params };
+}
+
+/**
+ * The compliance heatmap: for actions due in the period (PRODUCT.md: due when the deal entered
+ * the stage or the anchor happened inside it), on time / late / missed / pending per rep and
+ * stage, per action, and for the team. Pending actions are never counted as missed.
+ */
+export function complianceReport(db: Db, input: ReportPeriodInput): ComplianceReport {
+  const version = resolveVersion(db, input.versionId);
+  requireEvaluated(db, version);
+  const where = complianceWhere(input, version);
+  const from = 'FROM eval_actions a LEFT JOIN reps r ON r.id = a.owner_id';
+  const cells = db
+    .prepare(
+      `SELECT a.owner_id AS repId, a.stage_key AS stageKey, ${countColumns} ${from} WHERE ${where.sql} AND a.owner_id IS NOT NULL GROUP BY a.owner_id, a.stage_key`,
+    )
+    .all(...where.params) as (CountRow & { repId: number; stageKey: string })[];
+  const reps = db
+    .prepare(
+      `SELECT r.id, r.name, r.team, ${countColumns} ${from} WHERE ${where.sql} AND a.owner_id IS NOT NULL
+       GROUP BY r.id ORDER BY r.team IS NULL, r.team, r.name COLLATE NOCASE`,
+    )
+    .all(...where.params) as (CountRow & { id: number; name: string; team: string | null })[];
+  const actionRows = db
+    .prepare(
+      `SELECT a.stage_key AS stageKey, a.action_key AS actionKey, ${countColumns} ${from} WHERE ${where.sql} GROUP BY a.stage_key, a.action_key`,
+    )
+    .all(...where.params) as (CountRow & { stageKey: string; actionKey: string })[];
+  const team = db
+    .prepare(`SELECT ${countColumns} ${from} WHERE ${where.sql}`)
+    .get(...where.params) as CountRow;
+  const workflow = version.definition;
+  const labels = new Map(
+    workflow.stages.flatMap((s) => s.requiredActions.map((a) => [`${s.key}:${a.key}`, a.label] as const)),
+  );
+  const stageOrder = new Map(workflow.stages.map((s, i) => [s.key, i]));
+  return {
+    versionId: version.id,
+    version: version.version,
+    from: input.from,
+    to: input.to,
+    reps: reps.map((r) => ({ id: r.id, name: r.name, team: r.team, totals: toCounts(r) })),
+    stages: workflow.stages
+      .filter((s) => s.requiredActions.length > 0)
+      .map((s) => ({ key: s.key, name: s.name })),
+    actions: actionRows
+      .sort((a, b) => (stageOrder.get(a.stageKey) ?? 99) - (stageOrder.get(b.stageKey) ?? 99))
+      .map((a) => ({
+        stageKey: a.stageKey,
+        actionKey: a.actionKey,
+        label: labels.get(`${a.stageKey}:${a.actionKey}`) ?? a.actionKey,
+        totals: toCounts(a),
+      })),
+    cells: cells.map((c) => ({ repId: c.repId, stageKey: c.stageKey, counts: toCounts(c) })),
+    team: toCounts(team),
+  };
+}
+
+/** The deals behind a compliance figure: every action result that the figure counts. */
+export function complianceDeals(
+  db: Db,
+  input: ReportPeriodInput & { repId?: number; stageKey?: string; actionKey?: string; statuses?: string[] },
+): ComplianceDealRow[] {
+  const version = resolveVersion(db, input.versionId);
+  requireEvaluated(db, version);
+  const where = complianceWhere(input, version);
+  let sql = where.sql;
+  const params = [...where.params];
+  if (input.repId !== undefined) {
+    sql += ' AND a.owner_id = ?';
+    params.push(input.repId);
+  }
+  if (input.stageKey) {
+    sql += ' AND a.stage_key = ?';
+    params.push(input.stageKey);
+  }
+  if (input.actionKey) {
+    sql += ' AND a.action_key = ?';
+    params.push(input.actionKey);
+  }
+  if (input.statuses?.length) {
+    sql += ` AND a.status IN (${input.statuses.map(() => '?').join(', ')})`;
+    params.push(...input.statuses);
+  }
+  const labels = new Map(
+    version.definition.stages.flatMap((s) =>
+      s.requiredActions.map((a) => [`${s.key}:${a.key}`, a.label] as const),
+    ),
+  );
+  const rows = db
+    .prepare(
+      `SELECT a.deal_id AS dealId, d.name AS dealName, r.name AS ownerName, a.stage_key AS stageKey, a.action_key AS actionKey,
+              a.status, a.anchor_at AS anchorAt, a.due_at AS dueAt, a.done_at AS doneAt, a.reason
+       FROM eval_actions a JOIN deals d ON d.id = a.deal_id LEFT JOIN reps r ON r.id = a.owner_id
+       WHERE ${sql} ORDER BY a.anchor_at DESC LIMIT 2000`,
+    )
+    .all(...params) as Omit<ComplianceDealRow, 'actionLabel'>[];
+  return rows.map((row) => ({
+    ...row,
+    actionLabel: labels.get(`${row.stageKey}:${row.actionKey}`) ?? row.actionKey,
+  }));
+}
