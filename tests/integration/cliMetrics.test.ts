@@ -63,6 +63,16 @@ function smallWorkspace(): string {
   return folder.dbPath;
 }
 
+const noStage = { entered: 0, medianDaysInStage: null, conversionToNext: null };
+const noStages = {
+  lead: noStage,
+  discovery: noStage,
+  demo: noStage,
+  proposal: noStage,
+  negotiation: noStage,
+};
+const noCompliance = { due: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null };
+
 describe('cli metrics', () => {
   it('prints the JSON contract with hand-computed figures', () => {
     const dbPath = smallWorkspace();
@@ -92,6 +102,17 @@ describe('cli metrics', () => {
           winRate: 2 / 3,
           medianCycleDays: 15,
           wonAmount: 4000,
+          // A1 entered Lead on 07-01 and Proposal on 07-05 (skipping ahead both times), then won on 07-11.
+          stages: {
+            lead: { entered: 1, medianDaysInStage: 4, conversionToNext: 1 },
+            discovery: noStage,
+            demo: noStage,
+            proposal: { entered: 1, medianDaysInStage: 6, conversionToNext: 1 },
+            negotiation: noStage,
+          },
+          // No activities at all: Lead's call and email and the proposal were due and missed; the
+          // follow-up after a proposal that was never sent was never due.
+          compliance: { due: 3, onTime: 0, late: 0, missed: 3, pending: 0, rate: 0 },
         },
         {
           name: 'Bo Chen',
@@ -101,8 +122,20 @@ describe('cli metrics', () => {
           winRate: 0,
           medianCycleDays: null,
           wonAmount: 0,
+          stages: noStages,
+          compliance: noCompliance,
         },
-        { name: 'Cy Idle', email: null, won: 0, lost: 0, winRate: null, medianCycleDays: null, wonAmount: 0 },
+        {
+          name: 'Cy Idle',
+          email: null,
+          won: 0,
+          lost: 0,
+          winRate: null,
+          medianCycleDays: null,
+          wonAmount: 0,
+          stages: noStages,
+          compliance: noCompliance,
+        },
       ],
     });
   });

@@ -5,6 +5,7 @@ import { parseIsoDate } from '@shared/metrics/period';
 import { migrate } from '../engine/db/migrate';
 import { type Db, openDatabase } from '../engine/db/open';
 import { EngineError } from '../engine/errors';
+import { ensureEvaluated } from '../engine/evaluation/queries';
 import { metricsReport } from '../engine/queries/metrics';
 import { currentWorkflow } from '../engine/queries/workflow';
 import { ensureWorkspaceDefaults } from '../engine/queries/workspace';
@@ -21,7 +22,8 @@ const usage = `Stagecoach command line
 
   npm run cli -- metrics --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--json]
       Counts in the workspace and, per rep, deals won and lost in the period (dates inclusive, UTC),
-      win rate, median cycle days of the won deals and the won amount.
+      win rate, median cycle days of the won deals, the won amount, per workflow stage the deals
+      that entered it, their median days there and conversion onwards, and workflow compliance.
 
 The command line never adds demo data: a workspace holds exactly what was imported.`;
 
@@ -65,7 +67,9 @@ function runMetrics(args: string[]): void {
   if (period.to < period.from) throw new UsageError(`--to (${period.to}) is before --from (${period.from}).`);
   const db = openWorkspace(values.db, true);
   try {
-    const report = metricsReport(db, currentWorkflow(db).definition, period);
+    const version = currentWorkflow(db);
+    ensureEvaluated(db, version, Date.now());
+    const report = metricsReport(db, version, period);
     console.log(values.json ? JSON.stringify(report, null, 2) : formatMetricsTable(report));
   } finally {
     db.close();

@@ -12,6 +12,7 @@ import { undoBatch } from './import/changeLog';
 import { importHistory, runImport } from './import/pipeline';
 import { dealFacets, getDeal, listDeals } from './queries/deals';
 import { listReps } from './queries/reps';
+import { funnelReport, timeInStageReport } from './reports/stageReports';
 import { bumpDataRevision } from './evaluation/materialize';
 import {
   complianceDeals,
@@ -104,6 +105,8 @@ function createHandlers({
     'evaluation:deal': ({ dealId, versionId }) => dealChecklist(db, dealId, versionId, clock()),
     'reports:compliance': (input) => complianceReport(db, input),
     'reports:complianceDeals': (input) => complianceDeals(db, input),
+    'reports:funnel': (input) => funnelReport(db, input),
+    'reports:timeInStage': (input) => timeInStageReport(db, input, clock()),
     'demo:load': () => {
       loadDemo(db, clock(), (done, total) => emit({ type: 'progress', task: 'demo:load', done, total }));
       dataChanged();

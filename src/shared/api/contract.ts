@@ -11,8 +11,14 @@ import type {
 import { dealSortKeys } from '../domain/types';
 import { columnMappingSchema, type mappingFields } from '../import/mapping';
 import type { ImportBatchView, ImportPreview, ImportResult } from '../import/types';
-import type { ComplianceDealRow, ComplianceReport, DealChecklist, WorkflowVersionSummary } from '../evaluation/views';
+import type {
+  ComplianceDealRow,
+  ComplianceReport,
+  DealChecklist,
+  WorkflowVersionSummary,
+} from '../evaluation/views';
 import { workflowDefinitionSchema } from '../workflow/definition';
+import type { FunnelReport, TimeInStageReport } from '../metrics/reports';
 import type { ApiMethod } from './methods';
 
 /**
@@ -88,6 +94,10 @@ export const reportPeriodInput = z
   .strict();
 export type ReportPeriodInput = z.input<typeof reportPeriodInput>;
 
+export const reportFilterInput = reportPeriodInput
+  .extend({ ownerIds: z.array(z.number().int()).max(500).optional() })
+  .strict();
+
 /** The whole API: method name → access, input schema and (phantom) output type. */
 export const apiContract = {
   'workspace:info': method<WorkspaceInfo>()('read', none),
@@ -110,14 +120,22 @@ export const apiContract = {
   'workflow:versions': method<WorkflowVersionSummary[]>()('read', none),
   'workflow:save': method<WorkflowVersion>()(
     'write',
-    z.object({ definition: workflowDefinitionSchema, note: z.string().trim().min(1, 'say what changed').max(500) }).strict(),
+    z
+      .object({
+        definition: workflowDefinitionSchema,
+        note: z.string().trim().min(1, 'say what changed').max(500),
+      })
+      .strict(),
   ),
   'workflow:activate': method<WorkflowVersion>()('write', z.object({ versionId }).strict()),
   'evaluation:refresh': method<{ computed: boolean; deals: number }>()(
     'write',
     z.object({ versionId: versionId.optional(), force: z.boolean().optional() }).strict(),
   ),
-  'evaluation:deal': method<DealChecklist>()('read', z.object({ dealId: z.number().int().positive(), versionId: versionId.optional() }).strict()),
+  'evaluation:deal': method<DealChecklist>()(
+    'read',
+    z.object({ dealId: z.number().int().positive(), versionId: versionId.optional() }).strict(),
+  ),
   'reports:compliance': method<ComplianceReport>()('read', reportPeriodInput),
   'reports:complianceDeals': method<ComplianceDealRow[]>()(
     'read',
@@ -130,6 +148,8 @@ export const apiContract = {
       })
       .strict(),
   ),
+  'reports:funnel': method<FunnelReport>()('read', reportFilterInput),
+  'reports:timeInStage': method<TimeInStageReport>()('read', reportFilterInput),
   'workflow:mapStages': method<WorkflowVersion>()(
     'write',
     z

@@ -25,6 +25,8 @@ export const apiMethodNames = [
   'evaluation:deal',
   'reports:compliance',
   'reports:complianceDeals',
+  'reports:funnel',
+  'reports:timeInStage',
 ] as const;
 
 export type ApiMethod = (typeof apiMethodNames)[number];

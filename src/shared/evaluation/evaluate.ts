@@ -60,10 +60,12 @@ export function evaluateAction(
   activities: readonly EvalActivity[],
   ownerId: number | null,
   context: EvaluationContext,
+  /** When a won or lost deal closed; null while the deal is open. Nothing after it counts. */
+  closedAt: number | null = null,
 ): ActionResult {
   const base = { actionKey: action.key, label: action.label };
-  const visitEnd = visit.exitedAt ?? context.now;
-  const open = visit.exitedAt === null;
+  const visitEnd = visit.exitedAt ?? closedAt ?? context.now;
+  const open = visit.exitedAt === null && closedAt === null;
   let anchorAt: number;
   if (action.anchor.kind === 'stage_entry') anchorAt = visit.enteredAt;
   else if (action.anchor.kind === 'activity') {
@@ -121,7 +123,9 @@ export function evaluateAction(
   }
   const dueAt = deadline(anchorAt, action.withinHours ?? 0, action.businessHours, context);
   // On time counts until the deadline even after the deal moved on; late only while still in the stage.
-  const candidates = activities.filter((a) => matches(action, a, ownerId) && a.occurredAt >= anchorAt);
+  const candidates = activities.filter(
+    (a) => matches(action, a, ownerId) && a.occurredAt >= anchorAt && a.occurredAt <= (closedAt ?? Infinity),
+  );
   const onTime = candidates.find((a) => a.occurredAt <= dueAt);
   if (onTime) {
     return {
@@ -147,7 +151,8 @@ export function evaluateAction(
       reason: `done ${hoursLate < 48 ? `${hoursLate.toFixed(1)} h` : `${(hoursLate / 24).toFixed(1)} days`} after the deadline`,
     };
   }
-  if (open && context.now < dueAt) {
+  // Pending while the deal is open and the window still runs, even if the deal already moved on.
+  if (closedAt === null && context.now < dueAt) {
     return {
       ...base,
       status: 'pending',
@@ -273,7 +278,13 @@ function evaluateHandoffs(
     const missingFields = handoff.requiredFields.filter((f) => !isSet(fieldValue(deal, f)));
     let status: HandoffResult['status'];
     if (touch) status = touch.occurredAt <= dueAt ? 'met' : 'late';
-    else status = deal.status === 'open' && context.now < dueAt ? 'pending' : 'missed';
+    else {
+      // A handoff the close itself triggers (the CS kickoff after a win) runs on after the close;
+      // one the deal closed in the middle of is missed.
+      const running =
+        deal.status === 'open' || (deal.closedAt !== null && trigger.enteredAt >= deal.closedAt);
+      status = running && context.now < dueAt ? 'pending' : 'missed';
+    }
     results.push({
       handoffKey: handoff.key,
       label: handoff.label,
@@ -304,6 +315,7 @@ export function evaluateDeal(
   );
   const isTerminal = (key: string | null): boolean => Boolean(key && stages.get(key)?.stage.outcome);
   const end = deal.status === 'open' ? context.now : (deal.closedAt ?? context.now);
+  const dealClosedAt = deal.status === 'open' ? null : end;
   const visits = toStageVisits(deal.events, end, isTerminal);
   const activities = [...deal.activities].sort((a, b) => a.occurredAt - b.occurredAt || a.id - b.id);
   const lost = workflow.stages.find((s) => s.outcome === 'lost')?.key;
@@ -328,7 +340,7 @@ export function evaluateDeal(
     const advanced = Boolean(info && nextInfo && next!.stageKey !== lost && nextInfo.order > info.order);
     const actions =
       info && !info.stage.outcome
-        ? info.actions.map((a) => evaluateAction(a, visit, activities, deal.ownerId, context))
+        ? info.actions.map((a) => evaluateAction(a, visit, activities, deal.ownerId, context, dealClosedAt))
         : [];
     const criteria =
       info && advanced && visit.exitedAt !== null

@@ -1,11 +1,29 @@
 import { type Period, periodBounds } from '@shared/metrics/period';
 import { type ClosedDeal, type RepOutcome, summarizeOutcomes } from '@shared/metrics/repOutcomes';
 import type { WorkflowDefinition } from '@shared/workflow/definition';
+import type { WorkflowVersion } from '@shared/domain/types';
+import type { ComplianceCounts } from '@shared/evaluation/views';
+import { stageFunnel } from '@shared/metrics/funnel';
+import { complianceReport } from '../evaluation/queries';
+import { periodVisits } from '../reports/stageReports';
 import type { WorkspaceCounts } from '@shared/domain/types';
 import type { Db } from '../db/open';
 import { workspaceCounts } from './workspace';
 
-export type RepMetrics = { name: string; email: string | null } & RepOutcome;
+export type RepStageMetrics = {
+  entered: number;
+  medianDaysInStage: number | null;
+  conversionToNext: number | null;
+};
+
+export type RepMetrics = {
+  name: string;
+  email: string | null;
+  /** Per open workflow stage: deals that entered it in the period, their median days there, conversion onwards. */
+  stages: Record<string, RepStageMetrics>;
+  /** Required actions due in the period under the current workflow version. */
+  compliance: ComplianceCounts;
+} & RepOutcome;
 
 export type MetricsReport = {
   period: Period;
@@ -49,10 +67,14 @@ export function closedDealsBetween(
   return rows.map(({ isWon, ...deal }) => ({ ...deal, outcome: isWon ? 'won' : 'lost' }));
 }
 
-/** The CLI's `metrics` report: totals in the workspace and each rep's outcomes in the period. */
-export function metricsReport(db: Db, workflow: WorkflowDefinition, period: Period): MetricsReport {
+/**
+ * The CLI's `metrics` report: totals in the workspace and, per rep, outcomes of the deals closed
+ * in the period, the stage funnel of the deals that entered stages in it, and workflow
+ * compliance of the actions due in it (the current version's stored evaluation).
+ */
+export function metricsReport(db: Db, version: WorkflowVersion, period: Period): MetricsReport {
   const { start, end } = periodBounds(period);
-  const closed = closedDealsBetween(db, workflow, start, end);
+  const closed = closedDealsBetween(db, version.definition, start, end);
   const byOwner = new Map<number | null, ClosedDeal[]>();
   for (const deal of closed) byOwner.set(deal.ownerId, [...(byOwner.get(deal.ownerId) ?? []), deal]);
   const reps = db.prepare('SELECT id, name, email FROM reps ORDER BY name COLLATE NOCASE, id').all() as {
@@ -60,14 +82,36 @@ export function metricsReport(db: Db, workflow: WorkflowDefinition, period: Peri
     name: string;
     email: string | null;
   }[];
+  const compliance = complianceReport(db, { ...period, versionId: version.id });
+  const complianceByRep = new Map(compliance.reps.map((r) => [r.id, r.totals]));
+  const none: ComplianceCounts = { due: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null };
   const { observations: _observations, ...counts } = workspaceCounts(db);
   return {
     period,
     counts,
-    reps: reps.map((rep) => ({
-      name: rep.name,
-      email: rep.email,
-      ...summarizeOutcomes(byOwner.get(rep.id) ?? []),
-    })),
+    reps: reps.map((rep) => {
+      const funnel = stageFunnel(
+        periodVisits(db, version.id, start, end, { ...period, ownerIds: [rep.id] }),
+        version.definition.stages,
+        start,
+        end,
+      );
+      return {
+        name: rep.name,
+        email: rep.email,
+        ...summarizeOutcomes(byOwner.get(rep.id) ?? []),
+        stages: Object.fromEntries(
+          funnel.map((stage) => [
+            stage.key,
+            {
+              entered: stage.entered,
+              medianDaysInStage: stage.perVisit.medianDays,
+              conversionToNext: stage.conversionToNext,
+            },
+          ]),
+        ),
+        compliance: complianceByRep.get(rep.id) ?? none,
+      };
+    }),
   };
 }

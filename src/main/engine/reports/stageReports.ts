@@ -1,0 +1,164 @@
+import type { WorkflowVersion } from '@shared/domain/types';
+import { type FunnelVisit, stageFunnel, summarizeDurations } from '@shared/metrics/funnel';
+import { msToDays, periodBounds } from '@shared/metrics/period';
+import { summarizeOutcomes } from '@shared/metrics/repOutcomes';
+import type { FunnelReport, StalledDeal, TimeInStageReport } from '@shared/metrics/reports';
+import type { ReportPeriodInput } from '@shared/api/contract';
+import type { Db } from '../db/open';
+import { EngineError } from '../errors';
+import { closedDealsBetween } from '../queries/metrics';
+import { currentWorkflow, workflowVersion } from '../queries/workflow';
+
+export type ReportFilter = ReportPeriodInput & { ownerIds?: number[] };
+
+function resolve(db: Db, versionId: number | undefined): WorkflowVersion {
+  const version = versionId === undefined ? currentWorkflow(db) : workflowVersion(db, versionId);
+  if (!db.prepare('SELECT 1 FROM evaluation_runs WHERE workflow_version_id = ?').get(version.id)) {
+    throw new EngineError(
+      'not_found',
+      `Workflow version ${version.version} has not been evaluated yet: evaluate it first.`,
+    );
+  }
+  return version;
+}
+
+function ownerFilter(filter: ReportFilter): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.ownerIds?.length) {
+    clauses.push(`v.owner_id IN (${filter.ownerIds.map(() => '?').join(', ')})`);
+    params.push(...filter.ownerIds);
+  }
+  if (filter.teams?.length) {
+    clauses.push(
+      `v.owner_id IN (SELECT id FROM reps WHERE team IN (${filter.teams.map(() => '?').join(', ')}))`,
+    );
+    params.push(...filter.teams);
+  }
+  return { sql: clauses.length ? ` AND ${clauses.join(' AND ')}` : '', params };
+}
+
+/** The visits of every deal that entered some stage in the period, all of them, in order. */
+export function periodVisits(
+  db: Db,
+  versionId: number,
+  start: number,
+  end: number,
+  filter: ReportFilter,
+): FunnelVisit[] {
+  const owners = ownerFilter(filter);
+  return db
+    .prepare(
+      `SELECT v.deal_id AS dealId, v.owner_id AS ownerId, v.stage_key AS stageKey, v.entered_at AS enteredAt,
+              v.exited_at AS exitedAt, v.duration_ms AS durationMs
+       FROM eval_visits v
+       WHERE v.workflow_version_id = ? ${owners.sql}
+         AND v.deal_id IN (SELECT deal_id FROM eval_visits WHERE workflow_version_id = ? AND entered_at >= ? AND entered_at < ?)
+       ORDER BY v.deal_id, v.visit_index`,
+    )
+    .all(versionId, ...owners.params, versionId, start, end) as FunnelVisit[];
+}
+
+/** Stage-to-stage conversion (skips counted apart), drop-off and the win rate of the period. */
+export function funnelReport(db: Db, filter: ReportFilter): FunnelReport {
+  const version = resolve(db, filter.versionId);
+  const { start, end } = periodBounds(filter);
+  const stages = stageFunnel(
+    periodVisits(db, version.id, start, end, filter),
+    version.definition.stages,
+    start,
+    end,
+  );
+  const ownerIds = filter.ownerIds?.length ? new Set(filter.ownerIds) : null;
+  const teamOwners = filter.teams?.length
+    ? new Set(
+        (
+          db
+            .prepare(`SELECT id FROM reps WHERE team IN (${filter.teams.map(() => '?').join(', ')})`)
+            .all(...filter.teams) as {
+            id: number;
+          }[]
+        ).map((r) => r.id),
+      )
+    : null;
+  const closed = closedDealsBetween(db, version.definition, start, end).filter(
+    (d) =>
+      (!ownerIds || (d.ownerId !== null && ownerIds.has(d.ownerId))) &&
+      (!teamOwners || (d.ownerId !== null && teamOwners.has(d.ownerId))),
+  );
+  return {
+    versionId: version.id,
+    version: version.version,
+    from: filter.from,
+    to: filter.to,
+    stages,
+    outcomes: summarizeOutcomes(closed),
+  };
+}
+
+const HISTOGRAM_EDGES_DAYS = [1, 3, 7, 14, 30, 60, 90];
+
+/** Time in stage: distribution per stage, median by month of entry, and the stalled deals. */
+export function timeInStageReport(db: Db, filter: ReportFilter, now: number): TimeInStageReport {
+  const version = resolve(db, filter.versionId);
+  const { start, end } = periodBounds(filter);
+  const visits = periodVisits(db, version.id, start, end, filter).filter(
+    (v) => v.enteredAt >= start && v.enteredAt < end,
+  );
+  const stages = version.definition.stages.filter((s) => !s.outcome);
+  const perStage = stages.map((stage) => {
+    const mine = visits.filter((v) => v.stageKey === stage.key);
+    const byMonth = new Map<string, number[]>();
+    for (const v of mine) {
+      const month = new Date(v.enteredAt).toISOString().slice(0, 7);
+      byMonth.set(month, [...(byMonth.get(month) ?? []), v.durationMs]);
+    }
+    const histogram = [...HISTOGRAM_EDGES_DAYS, Infinity].map((upper, i) => {
+      const lower = i === 0 ? 0 : HISTOGRAM_EDGES_DAYS[i - 1]!;
+      return {
+        fromDays: lower,
+        toDays: Number.isFinite(upper) ? upper : null,
+        visits: mine.filter((v) => msToDays(v.durationMs) >= lower && msToDays(v.durationMs) < upper).length,
+      };
+    });
+    return {
+      key: stage.key,
+      name: stage.name,
+      targetDays: stage.targetDays ?? null,
+      perVisit: summarizeDurations(mine.map((v) => v.durationMs)),
+      histogram,
+      byMonth: [...byMonth.entries()]
+        .sort()
+        .map(([month, durations]) => ({ month, ...summarizeDurations(durations) })),
+    };
+  });
+  const owners = ownerFilter(filter);
+  const targets = new Map(stages.filter((s) => s.targetDays).map((s) => [s.key, s.targetDays! * 86_400_000]));
+  const stalled = (
+    db
+      .prepare(
+        `SELECT v.deal_id AS dealId, d.name AS dealName, r.name AS ownerName, v.stage_key AS stageKey, v.entered_at AS enteredAt
+         FROM eval_visits v JOIN deals d ON d.id = v.deal_id LEFT JOIN reps r ON r.id = v.owner_id
+         WHERE v.workflow_version_id = ? AND v.exited_at IS NULL AND d.status = 'open' ${owners.sql}`,
+      )
+      .all(version.id, ...owners.params) as Omit<StalledDeal, 'stageName' | 'ageDays' | 'targetDays'>[]
+  )
+    .filter(
+      (d) => d.stageKey !== null && targets.has(d.stageKey) && now - d.enteredAt > targets.get(d.stageKey)!,
+    )
+    .map((d) => ({
+      ...d,
+      stageName: stages.find((s) => s.key === d.stageKey)?.name ?? d.stageKey ?? '',
+      ageDays: msToDays(now - d.enteredAt),
+      targetDays: msToDays(targets.get(d.stageKey!)!),
+    }))
+    .sort((a, b) => b.ageDays / b.targetDays - a.ageDays / a.targetDays);
+  return {
+    versionId: version.id,
+    version: version.version,
+    from: filter.from,
+    to: filter.to,
+    stages: perStage,
+    stalled,
+  };
+}
