@@ -30,6 +30,20 @@ function compileActions(stage: StageDefinition): CompiledAction[] {
   }));
 }
 
+type CompiledStage = { stage: StageDefinition; order: number; actions: CompiledAction[] };
+
+const compiled = new WeakMap<WorkflowDefinition, Map<string, CompiledStage>>();
+
+/** Stages with their patterns compiled once per workflow, not once per deal. */
+function compiledStages(workflow: WorkflowDefinition): Map<string, CompiledStage> {
+  let stages = compiled.get(workflow);
+  if (!stages) {
+    stages = new Map(workflow.stages.map((s, i) => [s.key, { stage: s, order: i, actions: compileActions(s) }]));
+    compiled.set(workflow, stages);
+  }
+  return stages;
+}
+
 function matches(action: CompiledAction, activity: EvalActivity, ownerId: number | null): boolean {
   if (!action.match.types.includes(activity.type)) return false;
   if (action.pattern && !action.pattern.test(activity.subject ?? '')) return false;
@@ -310,9 +324,7 @@ export function evaluateDeal(
   workflow: WorkflowDefinition,
   context: EvaluationContext,
 ): DealEvaluation {
-  const stages = new Map(
-    workflow.stages.map((s, i) => [s.key, { stage: s, order: i, actions: compileActions(s) }]),
-  );
+  const stages = compiledStages(workflow);
   const isTerminal = (key: string | null): boolean => Boolean(key && stages.get(key)?.stage.outcome);
   const end = deal.status === 'open' ? context.now : (deal.closedAt ?? context.now);
   const dealClosedAt = deal.status === 'open' ? null : end;

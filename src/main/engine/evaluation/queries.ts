@@ -212,50 +212,77 @@ export function complianceReport(db: Db, input: ReportPeriodInput): ComplianceRe
   const version = resolveVersion(db, input.versionId);
   requireEvaluated(db, version);
   const where = complianceWhere(input, version);
-  const from = 'FROM eval_actions a LEFT JOIN reps r ON r.id = a.owner_id';
-  const cells = db
+  // One scan at the finest grain (rep × stage × action); every total is summed from it.
+  const rows = db
     .prepare(
-      `SELECT a.owner_id AS repId, a.stage_key AS stageKey, ${countColumns} ${from} WHERE ${where.sql} AND a.owner_id IS NOT NULL GROUP BY a.owner_id, a.stage_key`,
+      `SELECT a.owner_id AS repId, a.stage_key AS stageKey, a.action_key AS actionKey, ${countColumns}
+       FROM eval_actions a ${input.teams?.length ? 'LEFT JOIN reps r ON r.id = a.owner_id' : ''}
+       WHERE ${where.sql} GROUP BY a.owner_id, a.stage_key, a.action_key`,
     )
-    .all(...where.params) as (CountRow & { repId: number; stageKey: string })[];
-  const reps = db
-    .prepare(
-      `SELECT r.id, r.name, r.team, ${countColumns} ${from} WHERE ${where.sql} AND a.owner_id IS NOT NULL
-       GROUP BY r.id ORDER BY r.team IS NULL, r.team, r.name COLLATE NOCASE`,
-    )
-    .all(...where.params) as (CountRow & { id: number; name: string; team: string | null })[];
-  const actionRows = db
-    .prepare(
-      `SELECT a.stage_key AS stageKey, a.action_key AS actionKey, ${countColumns} ${from} WHERE ${where.sql} GROUP BY a.stage_key, a.action_key`,
-    )
-    .all(...where.params) as (CountRow & { stageKey: string; actionKey: string })[];
-  const team = db
-    .prepare(`SELECT ${countColumns} ${from} WHERE ${where.sql}`)
-    .get(...where.params) as CountRow;
+    .all(...where.params) as (CountRow & { repId: number | null; stageKey: string; actionKey: string })[];
+  const add = (map: Map<string, CountRow>, key: string, row: CountRow): void => {
+    const sum = map.get(key) ?? { onTime: 0, late: 0, missed: 0, pending: 0 };
+    sum.onTime += row.onTime;
+    sum.late += row.late;
+    sum.missed += row.missed;
+    sum.pending += row.pending;
+    map.set(key, sum);
+  };
+  const cells = new Map<string, CountRow>();
+  const byRep = new Map<string, CountRow>();
+  const byAction = new Map<string, CountRow>();
+  const team = new Map<string, CountRow>();
+  for (const row of rows) {
+    add(byAction, `${row.stageKey}\u0000${row.actionKey}`, row);
+    add(team, 'team', row);
+    if (row.repId === null) continue;
+    add(cells, `${row.repId}\u0000${row.stageKey}`, row);
+    add(byRep, String(row.repId), row);
+  }
+  const repInfo = new Map(
+    (
+      db.prepare('SELECT id, name, team FROM reps').all() as {
+        id: number;
+        name: string;
+        team: string | null;
+      }[]
+    ).map((r) => [r.id, r]),
+  );
   const workflow = version.definition;
-  const labels = new Map(
-    workflow.stages.flatMap((s) => s.requiredActions.map((a) => [`${s.key}:${a.key}`, a.label] as const)),
+  const labels = new Map<string, string>(
+    workflow.stages.flatMap((s) =>
+      s.requiredActions.map((a) => [`${s.key}\u0000${a.key}`, a.label] as const),
+    ),
   );
   const stageOrder = new Map(workflow.stages.map((s, i) => [s.key, i]));
+  const reps = [...byRep.entries()]
+    .map(([id, counts]) => ({
+      id: Number(id),
+      name: repInfo.get(Number(id))?.name ?? `Rep ${id}`,
+      team: repInfo.get(Number(id))?.team ?? null,
+      totals: toCounts(counts),
+    }))
+    .sort((a, b) => (a.team ?? '\uffff').localeCompare(b.team ?? '\uffff') || a.name.localeCompare(b.name));
   return {
     versionId: version.id,
     version: version.version,
     from: input.from,
     to: input.to,
-    reps: reps.map((r) => ({ id: r.id, name: r.name, team: r.team, totals: toCounts(r) })),
+    reps,
     stages: workflow.stages
       .filter((s) => s.requiredActions.length > 0)
       .map((s) => ({ key: s.key, name: s.name })),
-    actions: actionRows
-      .sort((a, b) => (stageOrder.get(a.stageKey) ?? 99) - (stageOrder.get(b.stageKey) ?? 99))
-      .map((a) => ({
-        stageKey: a.stageKey,
-        actionKey: a.actionKey,
-        label: labels.get(`${a.stageKey}:${a.actionKey}`) ?? a.actionKey,
-        totals: toCounts(a),
-      })),
-    cells: cells.map((c) => ({ repId: c.repId, stageKey: c.stageKey, counts: toCounts(c) })),
-    team: toCounts(team),
+    actions: [...byAction.entries()]
+      .map(([key, counts]) => {
+        const [stageKey, actionKey] = key.split('\u0000') as [string, string];
+        return { stageKey, actionKey, label: labels.get(key) ?? actionKey, totals: toCounts(counts) };
+      })
+      .sort((a, b) => (stageOrder.get(a.stageKey) ?? 99) - (stageOrder.get(b.stageKey) ?? 99)),
+    cells: [...cells.entries()].map(([key, counts]) => {
+      const [repId, stageKey] = key.split('\u0000') as [string, string];
+      return { repId: Number(repId), stageKey, counts: toCounts(counts) };
+    }),
+    team: toCounts(team.get('team')),
   };
 }
 

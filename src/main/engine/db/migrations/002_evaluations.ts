@@ -48,7 +48,8 @@ export function migration002Evaluations(db: Database): void {
       reason TEXT NOT NULL,
       PRIMARY KEY (workflow_version_id, deal_id, visit_index, action_key)
     ) STRICT;
-    CREATE INDEX eval_actions_rep ON eval_actions(workflow_version_id, owner_id, stage_key, anchor_at);
+    -- Covers the compliance queries: one range scan over a version's actions due in a period.
+    CREATE INDEX eval_actions_period ON eval_actions(workflow_version_id, anchor_at, owner_id, stage_key, action_key, status);
 
     CREATE TABLE eval_criteria (
       workflow_version_id INTEGER NOT NULL REFERENCES workflow_versions(id) ON DELETE CASCADE,
