@@ -122,6 +122,17 @@ export const workflowDefinitionSchema = z
         message: 'needs one stage with outcome "won" and one with "lost"',
       });
     }
+    def.stages.forEach((stage, i) =>
+      stage.requiredActions.forEach((action, j) => {
+        if (action.anchor.kind !== 'stage_exit' && action.withinHours === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stages', i, 'requiredActions', j, 'withinHours'],
+            message: 'a deadline in hours is needed unless the action is due before leaving the stage',
+          });
+        }
+      }),
+    );
     def.handoffs.forEach((h, i) => {
       if (!keys.has(h.triggerStage)) {
         ctx.addIssue({
