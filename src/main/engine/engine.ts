@@ -12,7 +12,8 @@ import { undoBatch } from './import/changeLog';
 import { importHistory, runImport } from './import/pipeline';
 import { dealFacets, getDeal, listDeals } from './queries/deals';
 import { listReps } from './queries/reps';
-import { funnelReport, timeInStageReport } from './reports/stageReports';
+import { bottlenecksReport, failurePointsReport, patternsReport } from './reports/patterns';
+import { funnelReport, processMapReport, timeInStageReport } from './reports/stageReports';
 import { bumpDataRevision } from './evaluation/materialize';
 import {
   complianceDeals,
@@ -107,6 +108,10 @@ function createHandlers({
     'reports:complianceDeals': (input) => complianceDeals(db, input),
     'reports:funnel': (input) => funnelReport(db, input),
     'reports:timeInStage': (input) => timeInStageReport(db, input, clock()),
+    'reports:processMap': (input) => processMapReport(db, input),
+    'reports:patterns': (input) => patternsReport(db, input),
+    'reports:failurePoints': (input) => failurePointsReport(db, input, clock()),
+    'reports:bottlenecks': (input) => bottlenecksReport(db, input),
     'demo:load': () => {
       loadDemo(db, clock(), (done, total) => emit({ type: 'progress', task: 'demo:load', done, total }));
       dataChanged();

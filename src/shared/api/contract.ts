@@ -18,7 +18,8 @@ import type {
   WorkflowVersionSummary,
 } from '../evaluation/views';
 import { workflowDefinitionSchema } from '../workflow/definition';
-import type { FunnelReport, TimeInStageReport } from '../metrics/reports';
+import type { FunnelReport, ProcessMapReport, TimeInStageReport } from '../metrics/reports';
+import type { BottlenecksReport, FailurePointsReport, PatternsReport } from '../metrics/failures';
 import type { ApiMethod } from './methods';
 
 /**
@@ -150,6 +151,13 @@ export const apiContract = {
   ),
   'reports:funnel': method<FunnelReport>()('read', reportFilterInput),
   'reports:timeInStage': method<TimeInStageReport>()('read', reportFilterInput),
+  'reports:processMap': method<ProcessMapReport>()(
+    'read',
+    reportFilterInput.extend({ outcome: z.enum(['won', 'lost', 'open']).optional() }).strict(),
+  ),
+  'reports:patterns': method<PatternsReport>()('read', reportFilterInput),
+  'reports:failurePoints': method<FailurePointsReport>()('read', reportFilterInput),
+  'reports:bottlenecks': method<BottlenecksReport>()('read', reportFilterInput),
   'workflow:mapStages': method<WorkflowVersion>()(
     'write',
     z

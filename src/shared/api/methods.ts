@@ -27,6 +27,10 @@ export const apiMethodNames = [
   'reports:complianceDeals',
   'reports:funnel',
   'reports:timeInStage',
+  'reports:processMap',
+  'reports:patterns',
+  'reports:failurePoints',
+  'reports:bottlenecks',
 ] as const;
 
 export type ApiMethod = (typeof apiMethodNames)[number];

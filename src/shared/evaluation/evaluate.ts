@@ -38,7 +38,9 @@ const compiled = new WeakMap<WorkflowDefinition, Map<string, CompiledStage>>();
 function compiledStages(workflow: WorkflowDefinition): Map<string, CompiledStage> {
   let stages = compiled.get(workflow);
   if (!stages) {
-    stages = new Map(workflow.stages.map((s, i) => [s.key, { stage: s, order: i, actions: compileActions(s) }]));
+    stages = new Map(
+      workflow.stages.map((s, i) => [s.key, { stage: s, order: i, actions: compileActions(s) }]),
+    );
     compiled.set(workflow, stages);
   }
   return stages;

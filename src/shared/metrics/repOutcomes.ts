@@ -3,6 +3,7 @@ import { msToDays } from './period';
 
 /** A deal's final entry into a won or lost stage. */
 export type ClosedDeal = {
+  dealId?: number;
   ownerId: number | null;
   /** Null when the source did not say; such deals have no cycle time. */
   createdAt: number | null;

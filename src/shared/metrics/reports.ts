@@ -1,6 +1,17 @@
 import type { EpochMs } from '../domain/types';
 import type { DurationSummary, StageFunnel } from './funnel';
+import type { ProcessMap } from './processMap';
 import type { RepOutcome } from './repOutcomes';
+
+export type ProcessMapReport = {
+  versionId: number;
+  version: number;
+  from: string;
+  to: string;
+  /** The defined workflow, in order, to lay the real paths over. */
+  stages: { key: string; name: string; outcome: 'won' | 'lost' | null }[];
+  map: ProcessMap;
+};
 
 export type FunnelReport = {
   versionId: number;

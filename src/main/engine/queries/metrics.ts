@@ -54,13 +54,13 @@ export function closedDealsBetween(
          FROM stage_events WHERE stage_key IN (${marks(terminal)})
        ),
        closing AS (
-         SELECT d.owner_id, d.created_at, d.amount,
+         SELECT d.id, d.owner_id, d.created_at, d.amount,
                 coalesce(t.entered_at, d.closed_at) AS closed_at,
                 CASE WHEN t.deal_id IS NOT NULL THEN t.stage_key IN (${marks(won)}) ELSE d.status = 'won' END AS is_won
          FROM deals d LEFT JOIN terminal t ON t.deal_id = d.id AND t.rn = 1
          WHERE t.deal_id IS NOT NULL OR d.status IN ('won', 'lost')
        )
-       SELECT owner_id AS ownerId, created_at AS createdAt, amount, closed_at AS closedAt, is_won AS isWon
+       SELECT id AS dealId, owner_id AS ownerId, created_at AS createdAt, amount, closed_at AS closedAt, is_won AS isWon
        FROM closing WHERE closed_at >= ? AND closed_at < ?`,
     )
     .all(...terminal, ...won, start, end) as (Omit<ClosedDeal, 'outcome'> & { isWon: number })[];

@@ -1,8 +1,9 @@
 import type { WorkflowVersion } from '@shared/domain/types';
 import { type FunnelVisit, stageFunnel, summarizeDurations } from '@shared/metrics/funnel';
+import { processMap } from '@shared/metrics/processMap';
 import { msToDays, periodBounds } from '@shared/metrics/period';
 import { summarizeOutcomes } from '@shared/metrics/repOutcomes';
-import type { FunnelReport, StalledDeal, TimeInStageReport } from '@shared/metrics/reports';
+import type { FunnelReport, ProcessMapReport, StalledDeal, TimeInStageReport } from '@shared/metrics/reports';
 import type { ReportPeriodInput } from '@shared/api/contract';
 import type { Db } from '../db/open';
 import { EngineError } from '../errors';
@@ -11,7 +12,8 @@ import { currentWorkflow, workflowVersion } from '../queries/workflow';
 
 export type ReportFilter = ReportPeriodInput & { ownerIds?: number[] };
 
-function resolve(db: Db, versionId: number | undefined): WorkflowVersion {
+/** The version a report reads (the current one by default), refused when it has no stored evaluation. */
+export function resolveEvaluatedVersion(db: Db, versionId: number | undefined): WorkflowVersion {
   const version = versionId === undefined ? currentWorkflow(db) : workflowVersion(db, versionId);
   if (!db.prepare('SELECT 1 FROM evaluation_runs WHERE workflow_version_id = ?').get(version.id)) {
     throw new EngineError(
@@ -61,7 +63,7 @@ export function periodVisits(
 
 /** Stage-to-stage conversion (skips counted apart), drop-off and the win rate of the period. */
 export function funnelReport(db: Db, filter: ReportFilter): FunnelReport {
-  const version = resolve(db, filter.versionId);
+  const version = resolveEvaluatedVersion(db, filter.versionId);
   const { start, end } = periodBounds(filter);
   const stages = stageFunnel(
     periodVisits(db, version.id, start, end, filter),
@@ -100,7 +102,7 @@ const HISTOGRAM_EDGES_DAYS = [1, 3, 7, 14, 30, 60, 90];
 
 /** Time in stage: distribution per stage, median by month of entry, and the stalled deals. */
 export function timeInStageReport(db: Db, filter: ReportFilter, now: number): TimeInStageReport {
-  const version = resolve(db, filter.versionId);
+  const version = resolveEvaluatedVersion(db, filter.versionId);
   const { start, end } = periodBounds(filter);
   const visits = periodVisits(db, version.id, start, end, filter).filter(
     (v) => v.enteredAt >= start && v.enteredAt < end,
@@ -160,5 +162,30 @@ export function timeInStageReport(db: Db, filter: ReportFilter, now: number): Ti
     to: filter.to,
     stages: perStage,
     stalled,
+  };
+}
+
+/** The reality map: path variants and the directly-follows graph of the deals that moved in the period. */
+export function processMapReport(
+  db: Db,
+  filter: ReportFilter & { outcome?: 'won' | 'lost' | 'open' },
+): ProcessMapReport {
+  const version = resolveEvaluatedVersion(db, filter.versionId);
+  const { start, end } = periodBounds(filter);
+  let visits = periodVisits(db, version.id, start, end, filter);
+  if (filter.outcome) {
+    const status = filter.outcome;
+    const keep = new Set(
+      (db.prepare('SELECT id FROM deals WHERE status = ?').all(status) as { id: number }[]).map((r) => r.id),
+    );
+    visits = visits.filter((v) => keep.has(v.dealId));
+  }
+  return {
+    versionId: version.id,
+    version: version.version,
+    from: filter.from,
+    to: filter.to,
+    stages: version.definition.stages.map((s) => ({ key: s.key, name: s.name, outcome: s.outcome ?? null })),
+    map: processMap(visits, version.definition.stages),
   };
 }
