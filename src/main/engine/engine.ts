@@ -83,7 +83,7 @@ function createHandlers({
       dataChanged();
       return version;
     },
-    'workflow:versions': () => listWorkflowVersions(db),
+    'workflow:versions': () => listWorkflowVersions(db, clock()),
     'workflow:save': ({ definition, note }) => {
       const version = addWorkflowVersion(db, definition, note, clock());
       refreshDealStages(db, version.definition);

@@ -6,6 +6,7 @@ import { createActivityClassifier } from '@shared/workflow/activityTypes';
 import type { RepRole } from '@shared/workflow/definition';
 import { createStageMapper } from '@shared/workflow/stageMapping';
 import type { Db } from '../db/open';
+import { deferSecondaryIndexes } from '../import/deferIndexes';
 import { getSetting } from '../queries/workspace';
 
 const MINUTE = 60_000;
@@ -164,6 +165,8 @@ export function materializeEvaluations(db: Db, version: WorkflowVersion, now: nu
   );
 
   db.transaction(() => {
+    // Rebuilt once at the end: far cheaper than keeping it sorted through a million inserts.
+    const restoreIndexes = deferSecondaryIndexes(db, 'eval_actions');
     for (const table of ['eval_visits', 'eval_actions', 'eval_criteria', 'eval_handoffs', 'eval_flags']) {
       db.prepare(`DELETE FROM ${table} WHERE workflow_version_id = ?`).run(v);
     }
@@ -249,6 +252,7 @@ export function materializeEvaluations(db: Db, version: WorkflowVersion, now: nu
       }
       for (const flag of result.flags) insertFlag.run(v, row.id, flag.kind, flag.detail);
     }
+    restoreIndexes();
     db.prepare(
       `INSERT INTO evaluation_runs (workflow_version_id, computed_at, as_of, data_revision, deals) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (workflow_version_id) DO UPDATE SET computed_at = excluded.computed_at, as_of = excluded.as_of,

@@ -1,5 +1,5 @@
 import { evaluateDeal } from '@shared/evaluation/evaluate';
-import type { EvalDeal } from '@shared/evaluation/types';
+import type { DealEvaluation, EvalDeal } from '@shared/evaluation/types';
 import type {
   ComplianceCounts,
   ComplianceDealRow,
@@ -21,23 +21,24 @@ import { dataRevision, materializeEvaluations, workingHours } from './materializ
 const MAX_RESULT_AGE_MS = 6 * 3_600_000;
 
 /** Every workflow version, newest first, with whether its stored evaluation is up to date. */
-export function listWorkflowVersions(db: Db): WorkflowVersionSummary[] {
+export function listWorkflowVersions(db: Db, now: number): WorkflowVersionSummary[] {
   const revision = dataRevision(db);
   const rows = db
     .prepare(
       `SELECT v.id, v.version, v.name, v.created_at AS createdAt, v.note, v.is_current AS isCurrent,
-              r.computed_at AS evaluatedAt, r.data_revision AS revision
+              r.computed_at AS evaluatedAt, r.as_of AS asOf, r.data_revision AS revision
        FROM workflow_versions v LEFT JOIN evaluation_runs r ON r.workflow_version_id = v.id
        ORDER BY v.version DESC`,
     )
     .all() as (Omit<WorkflowVersionSummary, 'isCurrent' | 'stale'> & {
     isCurrent: number;
     revision: number | null;
+    asOf: number | null;
   })[];
-  return rows.map(({ revision: stored, isCurrent, ...row }) => ({
+  return rows.map(({ revision: stored, asOf, isCurrent, ...row }) => ({
     ...row,
     isCurrent: isCurrent === 1,
-    stale: stored === null || stored !== revision,
+    stale: stored === null || stored !== revision || asOf === null || now - asOf >= MAX_RESULT_AGE_MS,
   }));
 }
 
@@ -149,8 +150,26 @@ export function dealChecklist(
     versionId: version.id,
     version: version.version,
     stageNames: Object.fromEntries(workflow.stages.map((s) => [s.key, s.name])),
-    evaluation: evaluateDeal(deal, workflow, { now, workingHours: workingHours(db) }),
+    evaluation: withStoredBulkFlag(
+      db,
+      version.id,
+      evaluateDeal(deal, workflow, { now, workingHours: workingHours(db) }),
+    ),
   };
+}
+
+/**
+ * Bulk moves at quarter end are found across all deals when a version is evaluated; a deal
+ * judged on its own takes that finding from the stored results.
+ */
+function withStoredBulkFlag(db: Db, versionId: number, evaluation: DealEvaluation): DealEvaluation {
+  const stored = db
+    .prepare(
+      "SELECT detail FROM eval_flags WHERE workflow_version_id = ? AND deal_id = ? AND kind = 'quarter_end_bulk'",
+    )
+    .get(versionId, evaluation.dealId) as { detail: string } | undefined;
+  if (!stored || evaluation.flags.some((f) => f.kind === 'quarter_end_bulk')) return evaluation;
+  return { ...evaluation, flags: [...evaluation.flags, { kind: 'quarter_end_bulk', detail: stored.detail }] };
 }
 
 type CountRow = { onTime: number; late: number; missed: number; pending: number };

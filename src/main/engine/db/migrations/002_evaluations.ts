@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Schema v2: workflow evaluation results, materialized per workflow version so scorecards are
+ * Schema v2: workflow evaluation results (tables without rowid: their primary key is how they
+ * are read and replaced, so it is their only b-tree), materialized per workflow version so scorecards are
  * SQL aggregates and every figure can list the rows behind it. A version's rows are replaced
  * whole when it is recomputed; `data_revision` says which state of the data they describe.
  */
@@ -30,7 +31,7 @@ export function migration002Evaluations(db: Database): void {
       advanced INTEGER NOT NULL,
       skipped TEXT NOT NULL DEFAULT '[]',
       PRIMARY KEY (workflow_version_id, deal_id, visit_index)
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE INDEX eval_visits_stage ON eval_visits(workflow_version_id, stage_key, entered_at);
 
     CREATE TABLE eval_actions (
@@ -47,7 +48,7 @@ export function migration002Evaluations(db: Database): void {
       activity_id INTEGER,
       reason TEXT NOT NULL,
       PRIMARY KEY (workflow_version_id, deal_id, visit_index, action_key)
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     -- Covers the compliance queries: one range scan over a version's actions due in a period.
     CREATE INDEX eval_actions_period ON eval_actions(workflow_version_id, anchor_at, owner_id, stage_key, action_key, status);
 
@@ -62,7 +63,7 @@ export function migration002Evaluations(db: Database): void {
       checked_at INTEGER NOT NULL,
       detail TEXT NOT NULL,
       PRIMARY KEY (workflow_version_id, deal_id, visit_index, criterion_key)
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE eval_handoffs (
       workflow_version_id INTEGER NOT NULL REFERENCES workflow_versions(id) ON DELETE CASCADE,
@@ -76,7 +77,7 @@ export function migration002Evaluations(db: Database): void {
       status TEXT NOT NULL CHECK (status IN ('met', 'late', 'missed', 'pending')),
       missing_fields TEXT NOT NULL DEFAULT '[]',
       PRIMARY KEY (workflow_version_id, deal_id, handoff_key)
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE eval_flags (
       workflow_version_id INTEGER NOT NULL REFERENCES workflow_versions(id) ON DELETE CASCADE,
@@ -84,6 +85,6 @@ export function migration002Evaluations(db: Database): void {
       kind TEXT NOT NULL,
       detail TEXT NOT NULL,
       PRIMARY KEY (workflow_version_id, deal_id, kind)
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
   `);
 }
