@@ -1,14 +1,20 @@
 import { RouterProvider, createHashRouter, useRouteError } from 'react-router';
+import { ComparePage } from './compare/ComparePage';
 import { DealPage } from './deal/DealPage';
 import { DealsPage } from './deals/DealsPage';
+import { FunnelPage } from './funnel/FunnelPage';
+import { ExecutionPage } from './execution/ExecutionPage';
 import { ImportPage } from './import/ImportPage';
 import { OverviewPage } from './overview/OverviewPage';
+import { PatternsPage } from './patterns/PatternsPage';
+import { ProcessMapPage } from './processMap/ProcessMapPage';
 import { RepsPage } from './reps/RepsPage';
 import { AppShell } from './shell/AppShell';
 import { ComingPanel } from './shell/ComingPanel';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { comingScreens } from './shell/comingScreens';
 import { ErrorBanner } from './ui/ErrorBanner';
+import { WorkflowPage } from './workflow/WorkflowPage';
 
 function RouteError() {
   const error = useRouteError();
@@ -36,7 +42,13 @@ const router = createHashRouter([
           { path: 'deals', element: <DealsPage /> },
           { path: 'deals/:id', element: <DealPage /> },
           { path: 'reps', element: <RepsPage /> },
+          { path: 'execution', element: <ExecutionPage /> },
           { path: 'import', element: <ImportPage /> },
+          { path: 'workflow', element: <WorkflowPage /> },
+          { path: 'funnel', element: <FunnelPage /> },
+          { path: 'process-map', element: <ProcessMapPage /> },
+          { path: 'compare', element: <ComparePage /> },
+          { path: 'patterns', element: <PatternsPage /> },
           ...comingScreens.map((screen) => ({
             path: screen.path.slice(1),
             element: <ComingPanel screen={screen} />,

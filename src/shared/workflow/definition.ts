@@ -9,6 +9,16 @@ import { z } from 'zod';
 export const stageGroups = ['Prospect', 'Advance', 'Close', 'Expand'] as const;
 export const repRoles = ['SDR', 'AE', 'SE', 'CS', 'Manager', 'Other'] as const;
 
+/** A case-insensitive regular expression, refused when it does not compile. */
+const pattern = z.string().refine((text) => {
+  try {
+    new RegExp(text, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a valid regular expression');
+
 const key = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'use lowercase letters, digits and underscores, starting with a letter');
@@ -23,7 +33,7 @@ export const activityMatcherSchema = z.object({
   /** Normalized activity types that satisfy the action (any of). */
   types: z.array(key).min(1),
   /** Case-insensitive regular expression over the activity subject. */
-  subjectPattern: z.string().optional(),
+  subjectPattern: pattern.optional(),
   /** Who must have done it: the deal owner, or anyone holding a role. */
   by: z.union([z.literal('owner'), z.literal('anyone'), z.enum(repRoles)]).default('anyone'),
 });
@@ -93,7 +103,7 @@ export const activityRuleSchema = z.object({
   /** Raw CRM types this rule applies to (any of, case-insensitive); empty means any. */
   rawTypes: z.array(z.string()).default([]),
   /** Case-insensitive regular expression over the subject. */
-  subjectPattern: z.string().optional(),
+  subjectPattern: pattern.optional(),
 });
 
 export const workflowDefinitionSchema = z

@@ -211,16 +211,16 @@ export function bottlenecksReport(db: Db, filter: ReportFilter): BottlenecksRepo
   const { start, end } = periodBounds(filter);
   const visits = periodVisits(db, version.id, start, end, filter);
   const funnel = stageFunnel(visits, version.definition.stages, start, end);
-  const missed = new Map(
-    (
-      db
-        .prepare(
-          `SELECT stage_key AS stageKey, count(*) AS n FROM eval_actions
-           WHERE workflow_version_id = ? AND status = 'missed' AND anchor_at >= ? AND anchor_at < ? GROUP BY stage_key`,
-        )
-        .all(version.id, start, end) as { stageKey: string; n: number }[]
-    ).map((r) => [r.stageKey, r.n]),
-  );
+  const allowed = ownerAllowed(db, filter);
+  const missed = new Map<string, number>();
+  for (const row of db
+    .prepare(
+      `SELECT stage_key AS stageKey, owner_id AS ownerId, count(*) AS n FROM eval_actions
+       WHERE workflow_version_id = ? AND status = 'missed' AND anchor_at >= ? AND anchor_at < ? GROUP BY stage_key, owner_id`,
+    )
+    .all(version.id, start, end) as { stageKey: string; ownerId: number | null; n: number }[]) {
+    if (allowed(row.ownerId)) missed.set(row.stageKey, (missed.get(row.stageKey) ?? 0) + row.n);
+  }
   const rows: Omit<Bottleneck, 'score'>[] = funnel.map((stage) => {
     const target = version.definition.stages.find((s) => s.key === stage.key)?.targetDays;
     const mine = visits.filter((v) => v.stageKey === stage.key && v.enteredAt >= start && v.enteredAt < end);

@@ -10,29 +10,35 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { Icon } from '../ui/Icon';
 import { StatusBadge } from '../ui/StatusBadge';
 import { StageTimeline } from './StageTimeline';
+import { WorkflowChecklist } from './WorkflowChecklist';
 import { activityColumns, visitColumns } from './dealTables';
 import { outcomesOf } from './stageTones';
 import './deal.css';
 
-function useDealsBackLink(): string {
+type BackLink = { to: string; label: string };
+
+/** Where the back link returns: the screen that opened the deal (a filtered list, a drill-down), or Deals. */
+function useBackLink(): BackLink {
   const location = useLocation();
-  const state = location.state as { dealsSearch?: unknown } | null;
-  return `/deals${typeof state?.dealsSearch === 'string' ? state.dealsSearch : ''}`;
+  const state = location.state as { dealsSearch?: unknown; back?: Partial<BackLink> } | null;
+  if (typeof state?.back?.to === 'string' && typeof state.back.label === 'string')
+    return { to: state.back.to, label: state.back.label };
+  return { to: `/deals${typeof state?.dealsSearch === 'string' ? state.dealsSearch : ''}`, label: 'Deals' };
 }
 
 export function DealPage() {
   const { id: rawId } = useParams();
   const id = Number(rawId);
   const valid = Number.isInteger(id) && id > 0;
-  const backTo = useDealsBackLink();
+  const backLink = useBackLink();
   const detail = useApiQuery(() => (valid ? api.deals.get({ id }) : Promise.resolve(null)), [id]);
   const workflow = useApiQuery(() => api.workflow.current({}), []);
   const outcomes = outcomesOf(workflow.data?.definition);
 
   const back = (
-    <Link to={backTo} className="back-link">
+    <Link to={backLink.to} className="back-link">
       <Icon name="back" size={14} />
-      Deals
+      {backLink.label}
     </Link>
   );
 
@@ -71,6 +77,7 @@ export function DealPage() {
               <StageTimeline detail={data} outcomes={outcomes} />
             </div>
           </section>
+          <WorkflowChecklist dealId={id} activities={data.activities} outcomes={outcomes} />
           <div className="deal-columns">
             <section className="card" aria-labelledby="visits-heading">
               <div className="card-header">

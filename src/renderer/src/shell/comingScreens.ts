@@ -15,69 +15,6 @@ export type ComingScreen = {
 /** The areas of PRODUCT.md that this version does not show yet, with what each will hold. */
 export const comingScreens: ComingScreen[] = [
   {
-    path: '/workflow',
-    title: 'Workflow',
-    icon: 'workflow',
-    summary: 'Write down how deals should move: stages, required actions, criteria and handoffs.',
-    contents: [
-      'Stages with their order, group (Prospect, Advance, Close, Expand), owner role and target days in stage.',
-      'Required actions per stage with deadlines relative to an anchor, and advancement criteria checked when a deal leaves the stage.',
-      'Handoff protocols between roles with a first-touch SLA, and activity-type mapping rules.',
-      'Every change saved as a new dated version, exportable and importable as JSON or YAML.',
-    ],
-    audience: 'RevOps and sales leadership',
-  },
-  {
-    path: '/process-map',
-    title: 'Process map',
-    icon: 'processMap',
-    summary: 'The paths deals actually take, laid over the workflow you defined.',
-    contents: [
-      'Path variants through stages and actions, with their counts and durations.',
-      'A directly-follows graph, as process-mining tools draw it, where rogue paths stand out.',
-      'Two or three deals side by side from one stage to another, aligned on time.',
-    ],
-    audience: 'Sales managers and RevOps',
-  },
-  {
-    path: '/execution',
-    title: 'Execution',
-    icon: 'execution',
-    summary: 'For every deal and every stage it passed through, what was done as the workflow asks.',
-    contents: [
-      'Required actions done, done late, missed or still pending.',
-      'Whether the advancement criteria held at the moment the deal advanced.',
-      'Whether each handoff met its first-touch SLA.',
-      'Every figure drills down to the deals and activities behind it.',
-    ],
-    audience: 'Sales managers',
-  },
-  {
-    path: '/funnel',
-    title: 'Funnel & time in stage',
-    icon: 'funnel',
-    summary: 'Where deals convert, where they wait, and where they stall.',
-    contents: [
-      'Stage-to-stage conversion, with skipped stages reported.',
-      'Time in stage per visit and per deal: median, p75 and the distribution.',
-      'Stalled deals over their target days, lead response time and demo → next-step rate.',
-      'Proposal → signature time, discount trend and CS handoff timeliness.',
-    ],
-    audience: 'Sales leadership',
-  },
-  {
-    path: '/patterns',
-    title: 'Patterns',
-    icon: 'patterns',
-    summary: 'Success patterns and failure points, with the sample sizes behind them.',
-    contents: [
-      'Actions and habits that separate won from lost deals, as lift in win rate and cycle time.',
-      'What top-quartile reps do differently from the rest.',
-      'Where lost and stalled deals stopped, and what they missed before.',
-    ],
-    audience: 'Coaches and sales leadership',
-  },
-  {
     path: '/observations',
     title: 'Observations',
     icon: 'observations',

@@ -1,0 +1,86 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { Link } from 'react-router';
+import type { StageFunnel } from '@shared/metrics/funnel';
+import { formatCount, formatPercent, plural } from '../format/format';
+import '../ui/columnMeta';
+import { formatDayValue } from './funnelFormat';
+
+/** A funnel stage with the name of the stage it converts to. */
+export type FunnelRow = StageFunnel & { nextName: string; dropOff: number; dealsHref: string };
+
+const column = createColumnHelper<FunnelRow>();
+
+const days = (header: string, pick: (row: FunnelRow) => number | null, title: string) =>
+  column.accessor(pick, {
+    id: header,
+    header: () => <span title={title}>{header}</span>,
+    cell: (info) => formatDayValue(info.getValue()),
+    meta: { numeric: true },
+  });
+
+/** The funnel table in stage order; sorting would break the funnel's reading order. */
+export const funnelColumns = [
+  column.accessor('name', {
+    header: 'Stage',
+    cell: (info) => (
+      <Link
+        to={info.row.original.dealsHref}
+        className="funnel-stage-link"
+        title={`Open deals in ${info.getValue()} now`}
+      >
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  column.accessor('entered', {
+    header: 'Entered',
+    cell: (info) => formatCount(info.getValue()),
+    meta: { numeric: true },
+  }),
+  column.accessor('advanced', {
+    header: 'Advanced',
+    cell: (info) => {
+      const row = info.row.original;
+      return (
+        <span title={`Later entered ${row.nextName} or a stage after it`}>
+          {formatCount(info.getValue())}
+          {row.skippedNext > 0 && (
+            <span className="funnel-skipped" title={`Went past ${row.nextName} without entering it`}>
+              {plural(row.skippedNext, 'skipped', 'skipped')} {row.nextName}
+            </span>
+          )}
+        </span>
+      );
+    },
+    meta: { numeric: true },
+  }),
+  column.accessor('lost', {
+    header: 'Lost',
+    cell: (info) => formatCount(info.getValue()),
+    meta: { numeric: true },
+  }),
+  column.accessor('conversionToNext', {
+    header: 'Conversion to next',
+    cell: (info) => {
+      const rate = info.getValue();
+      return (
+        <span className="funnel-rate" title={`Entered ${info.row.original.nextName} or later`}>
+          <span className="funnel-rate-bar" aria-hidden="true">
+            <span style={{ width: `${Math.round((rate ?? 0) * 100)}%` }} />
+          </span>
+          <span className="funnel-rate-value">{formatPercent(rate)}</span>
+        </span>
+      );
+    },
+    meta: { numeric: true },
+  }),
+  column.accessor('dropOff', {
+    header: 'Drop-off',
+    cell: (info) => formatCount(info.getValue()),
+    meta: { numeric: true },
+  }),
+  days('Median / visit', (row) => row.perVisit.medianDays, 'Median days in stage, per visit'),
+  days('p75 / visit', (row) => row.perVisit.p75Days, '75th percentile of days in stage, per visit'),
+  days('Median / deal', (row) => row.perDeal.medianDays, 'Median days in stage, all visits of a deal'),
+  days('p75 / deal', (row) => row.perDeal.p75Days, '75th percentile of days in stage, all visits of a deal'),
+].map((def) => ({ ...def, enableSorting: false }));

@@ -1,0 +1,142 @@
+import { type ReactNode, useCallback } from 'react';
+import type { BottlenecksReport, FailurePointsReport, PatternsReport } from '@shared/metrics/failures';
+import { api } from '../api/client';
+import { useApiQuery } from '../data/useApiQuery';
+import { EmptyWorkspace } from '../overview/DemoControls';
+import { ReportFilterBar } from '../processMap/ReportFilterBar';
+import {
+  LoadingCards,
+  NotEvaluated,
+  PeriodProblem,
+  ReportScopeLabel,
+  StaleBanner,
+  UnknownVersion,
+} from '../processMap/ReportStates';
+import { dealsLink } from '../processMap/reportView';
+import { useKept, useReportScope } from '../processMap/useReportScope';
+import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
+import { ErrorBanner } from '../ui/ErrorBanner';
+import { Bottlenecks } from './Bottlenecks';
+import { FailurePoints } from './FailurePoints';
+import { SuccessPatterns } from './SuccessPatterns';
+// The filter bar, segmented buttons and filter menus are styled with the Deals screen.
+import '../deals/deals.css';
+import '../processMap/processMap.css';
+import './patterns.css';
+
+type Reports = { patterns: PatternsReport; failures: FailurePointsReport; bottlenecks: BottlenecksReport };
+
+export function PatternsPage() {
+  const scope = useReportScope();
+  const { view, onChange, range, filter, selected, evaluate } = scope;
+  // One query for the three reports, so the sections always show the same period together.
+  const reports = useApiQuery(async (): Promise<Reports | null> => {
+    if (!filter) return null;
+    const [patterns, failures, bottlenecks] = await Promise.all([
+      api.reports.patterns(filter),
+      api.reports.failurePoints(filter),
+      api.reports.bottlenecks(filter),
+    ]);
+    return { patterns, failures, bottlenecks };
+  }, [filter]);
+  const data = useKept(reports.data ?? undefined);
+  const { data: workspace } = useWorkspace();
+  const notEvaluated = reports.errorCode === 'not_found';
+  const stalledHref = useCallback(
+    (stageKey: string) => dealsLink(view, { stageKey, status: 'open' }),
+    [view],
+  );
+
+  const header = (
+    <header className="page-header">
+      <div>
+        <h1 className="page-title">Patterns</h1>
+        <p className="page-subtitle">
+          What separates won deals from lost ones, where deals stop, and which stage to fix first.
+        </p>
+      </div>
+      {!('problem' in range) && (
+        <ReportScopeLabel range={range} selected={selected} loading={reports.loading && !notEvaluated} />
+      )}
+    </header>
+  );
+
+  if (workspace && isEmptyWorkspace(workspace))
+    return (
+      <div className="page">
+        {header}
+        <EmptyWorkspace />
+      </div>
+    );
+
+  let body: ReactNode;
+  if ('problem' in range) body = <PeriodProblem message={range.problem} />;
+  else if (scope.unknownVersion) body = <UnknownVersion onUseCurrent={() => onChange({ versionId: null })} />;
+  else if (notEvaluated)
+    body = (
+      <NotEvaluated
+        version={selected}
+        evaluate={evaluate}
+        why="Patterns compare what each deal did against the required actions of a workflow version."
+      />
+    );
+  else if (reports.error)
+    body = (
+      <ErrorBanner
+        title="The patterns could not be computed"
+        message={reports.error}
+        onRetry={reports.reload}
+      />
+    );
+  else if (data) {
+    const stageNames = new Map(data.bottlenecks.stages.map((s) => [s.stageKey, s.stageName]));
+    for (const s of [...data.failures.lost.byStage, ...data.failures.stalled.byStage])
+      stageNames.set(s.stageKey, s.stageName);
+    body = (
+      <div className={reports.loading ? 'pt-content stale' : 'pt-content'} aria-busy={reports.loading}>
+        <SuccessPatterns
+          report={data.patterns}
+          stageNames={stageNames}
+          onWiden={view.period === 'last-4-quarters' ? null : () => onChange({ period: 'last-4-quarters' })}
+        />
+        <section className="pt-section" aria-labelledby="pt-failures-heading">
+          <div className="pt-section-head">
+            <h2 className="section-title" id="pt-failures-heading">
+              Failure points
+            </h2>
+            <p className="card-subtitle">
+              Where lost and stalled deals stopped, and what they missed before.
+            </p>
+          </div>
+          <FailurePoints report={data.failures} stalledHref={stalledHref} />
+        </section>
+        <Bottlenecks report={data.bottlenecks} />
+      </div>
+    );
+  } else body = <LoadingCards label="Loading the patterns" cards={3} />;
+
+  return (
+    <div className="page pt-page">
+      {header}
+      <ReportFilterBar
+        label="Filter the patterns"
+        view={view}
+        facets={scope.facets.data}
+        versions={scope.versions.data}
+        presetDates={'problem' in range ? null : range}
+        onChange={onChange}
+      />
+      {scope.versions.error && (
+        <ErrorBanner
+          title="The workflow versions could not be loaded"
+          message={scope.versions.error}
+          onRetry={scope.versions.reload}
+        />
+      )}
+      {selected?.stale && selected.evaluatedAt !== null && !notEvaluated && (
+        <StaleBanner version={selected} evaluate={evaluate} />
+      )}
+      {body}
+    </div>
+  );
+}

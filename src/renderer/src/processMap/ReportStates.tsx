@@ -1,0 +1,154 @@
+import type { ReactNode } from 'react';
+import type { WorkflowVersionSummary } from '@shared/evaluation/views';
+import type { Action } from '../data/useAction';
+import { type DateRange, formatRange } from '../execution/period';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorBanner } from '../ui/ErrorBanner';
+import { Icon } from '../ui/Icon';
+
+/** The states a reality report can be in before it has numbers to show, shared by its screens. */
+
+export type ReportScopeLabelProps = {
+  range: DateRange;
+  selected: WorkflowVersionSummary | undefined;
+  loading: boolean;
+  testId?: string;
+};
+
+/** The period and workflow version the figures are for, with a spinner while they load. */
+export function ReportScopeLabel({ range, selected, loading, testId }: ReportScopeLabelProps) {
+  return (
+    <div className="reality-scope" aria-live="polite">
+      {loading && <span className="spinner" aria-label="Loading the report" />}
+      <span data-testid={testId}>{formatRange(range)}</span>
+      {selected && (
+        <span className="chip">
+          Workflow v{selected.version}
+          {selected.isCurrent ? '' : ' (not current)'}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export type PanelProps = { children: ReactNode };
+
+export function Panel({ children }: PanelProps) {
+  return <section className="card">{children}</section>;
+}
+
+export type PeriodProblemProps = { message: string };
+
+export function PeriodProblem({ message }: PeriodProblemProps) {
+  return (
+    <Panel>
+      <EmptyState icon="clock" title="Choose the period">
+        <p>{message}</p>
+      </EmptyState>
+    </Panel>
+  );
+}
+
+export type UnknownVersionProps = { onUseCurrent: () => void };
+
+export function UnknownVersion({ onUseCurrent }: UnknownVersionProps) {
+  return (
+    <Panel>
+      <EmptyState
+        icon="workflow"
+        title="This workflow version is not in the workspace"
+        actions={
+          <button type="button" className="btn btn-primary" onClick={onUseCurrent}>
+            Use the current version
+          </button>
+        }
+      >
+        <p>The link may come from another workspace, or from before the workflow was replaced.</p>
+      </EmptyState>
+    </Panel>
+  );
+}
+
+export type NotEvaluatedProps = {
+  version: WorkflowVersionSummary | undefined;
+  evaluate: Action<[]>;
+  /** What evaluating makes visible, in a sentence: "The process map is drawn from…". */
+  why: string;
+};
+
+export function NotEvaluated({ version, evaluate, why }: NotEvaluatedProps) {
+  const number = version ? `${version.version}` : '';
+  return (
+    <Panel>
+      {evaluate.error && (
+        <div className="card-body">
+          <ErrorBanner
+            title="The version was not evaluated"
+            message={evaluate.error}
+            onDismiss={evaluate.clearError}
+          />
+        </div>
+      )}
+      <EmptyState
+        icon="workflow"
+        title={`Workflow version ${number} has not been evaluated yet`}
+        actions={
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={evaluate.busy}
+            onClick={() => void evaluate.run()}
+          >
+            {evaluate.busy && <span className="spinner" aria-hidden="true" />}
+            {evaluate.busy ? 'Evaluating…' : `Evaluate version ${number}`}
+          </button>
+        }
+      >
+        <p>{why} Evaluate this version once to see it; it runs on this computer and takes a few seconds.</p>
+      </EmptyState>
+    </Panel>
+  );
+}
+
+export type StaleBannerProps = { version: WorkflowVersionSummary; evaluate: Action<[]> };
+
+/** Data was imported after the version was evaluated: the figures miss it until it runs again. */
+export function StaleBanner({ version, evaluate }: StaleBannerProps) {
+  return (
+    <div className="banner banner-info" role="status">
+      <Icon name="info" className="banner-icon" />
+      <div className="banner-body">
+        <div className="banner-title">Data changed since version {version.version} was evaluated</div>
+        <div>These figures leave out the latest imports until the version is evaluated again.</div>
+      </div>
+      <div className="banner-actions">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={evaluate.busy}
+          onClick={() => void evaluate.run()}
+        >
+          {evaluate.busy && <span className="spinner" aria-hidden="true" />}
+          Evaluate again
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export type LoadingCardsProps = { label: string; cards?: number };
+
+/** Grey bars where the report will be, so the page keeps its shape while it loads. */
+export function LoadingCards({ label, cards = 2 }: LoadingCardsProps) {
+  return (
+    <div className="reality-loading" aria-busy="true" aria-label={label}>
+      {Array.from({ length: cards }, (_, card) => (
+        <section key={card} className="card card-body reality-loading-card">
+          {Array.from({ length: 5 }, (_, i) => (
+            <span key={i} className="skeleton-bar" style={{ width: `${90 - i * 13}%` }} />
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

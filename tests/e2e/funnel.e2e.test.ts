@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from './harness';
+
+/** A sales leader on a fresh demo workspace reads the funnel, narrows it to one rep, and opens a stalled deal. */
+
+let app: RunningApp;
+let page: Page;
+
+const poll = { timeout: 15_000, interval: 100 };
+
+function toNumber(text: string | null): number {
+  return Number((text ?? '').replace(/[^\d.-]/g, ''));
+}
+
+/** Stage name → the text of one column of the funnel table, by the column's header. */
+async function funnelColumn(header: string): Promise<Map<string, string>> {
+  const table = page.getByRole('table', { name: 'Funnel by stage' });
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
+  const index = headers.indexOf(header);
+  if (index < 0) throw new Error(`no column ${header} in ${headers.join(', ')}`);
+  const values = new Map<string, string>();
+  for (const row of await page.getByTestId('funnel-row').all()) {
+    const cells = row.getByRole('cell');
+    const stage = ((await cells.nth(0).textContent()) ?? '').trim();
+    values.set(stage, ((await cells.nth(index).textContent()) ?? '').trim());
+  }
+  return values;
+}
+
+/** Waits until the reports for the current filters have arrived (older ones stay on screen, dimmed, meanwhile). */
+async function settled(): Promise<void> {
+  await expect
+    .poll(async () => {
+      const asked = await page.getByTestId('funnel-range').getAttribute('data-period');
+      const shown = await page.getByTestId('funnel-content').getAttribute('data-period');
+      return asked !== null && asked === shown;
+    }, poll)
+    .toBe(true);
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), poll).toBe(0);
+  await expect.poll(() => page.getByTestId('funnel-row').count(), poll).toBeGreaterThan(2);
+}
+
+async function enteredByStage(): Promise<Map<string, number>> {
+  const texts = await funnelColumn('Entered');
+  return new Map([...texts].map(([stage, text]) => [stage, toNumber(text)]));
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('Funnel & time in stage in the demo workspace', () => {
+  let teamEntered: Map<string, number>;
+
+  it('shows the funnel of the last 4 quarters', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Funnel & time in stage' })
+      .click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Funnel & time in stage' }).isVisible(), poll)
+      .toBe(true);
+    await page
+      .getByRole('group', { name: 'Period' })
+      .getByRole('button', { name: 'Last 4 quarters' })
+      .click();
+    await expect.poll(() => page.url(), poll).toContain('period=last-4-quarters');
+
+    await settled();
+    teamEntered = await enteredByStage();
+    expect(teamEntered.get('Lead')).toBeGreaterThan(0);
+
+    const conversions = await funnelColumn('Conversion to next');
+    expect(conversions.size).toBe(teamEntered.size);
+    for (const [stage, text] of conversions) {
+      expect(text, stage).toMatch(/^\d+%$/);
+      const percent = toNumber(text);
+      expect(percent).toBeGreaterThanOrEqual(0);
+      expect(percent).toBeLessThanOrEqual(100);
+    }
+
+    // The chart says in words what it draws; the outcome cards show the period's closed deals.
+    expect(
+      await page.getByRole('img', { name: /^Deals that entered each stage in the period: Lead/ }).count(),
+    ).toBe(1);
+    expect(await page.getByTestId('outcome-card').count()).toBe(5);
+  });
+
+  it('narrows the numbers to the rep Tom Becker', async () => {
+    await page.getByRole('button', { name: /^Rep / }).click();
+    await page.getByRole('checkbox', { name: /Tom Becker/ }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url(), poll).toMatch(/owner=\d+/);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Rep Tom Becker' }).isVisible(), poll)
+      .toBe(true);
+
+    await expect
+      .poll(async () => (await enteredByStage()).get('Lead') ?? Infinity, poll)
+      .toBeLessThan(teamEntered.get('Lead')!);
+    await settled();
+    const repEntered = await enteredByStage();
+    expect(repEntered.get('Lead')).toBeGreaterThan(0);
+    for (const [stage, entered] of repEntered) expect(entered, stage).toBeLessThan(teamEntered.get(stage)!);
+  });
+
+  it('switches the time-in-stage stage', async () => {
+    const stages = page.getByRole('group', { name: 'Stage' });
+    await stages.getByRole('button', { name: 'Discovery' }).click();
+    await expect.poll(() => page.url(), poll).toContain('stage=discovery');
+    expect(await stages.getByRole('button', { name: 'Discovery' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => page.getByRole('img', { name: /^Visits to Discovery by days in stage/ }).count(), poll)
+      .toBe(1);
+  });
+
+  it('lists the stalled deals of the rep and opens one', async () => {
+    const rows = page.getByTestId('stalled-row');
+    await expect.poll(() => rows.count(), poll).toBeGreaterThan(0);
+    expect(toNumber(await page.getByTestId('stalled-count').textContent())).toBe(await rows.count());
+
+    const table = page.getByRole('table', { name: 'Stalled deals' });
+    const owners = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(owners.every((owner) => owner.trim() === 'Tom Becker')).toBe(true);
+
+    const deal = rows.first().getByRole('link');
+    const name = ((await deal.textContent()) ?? '').trim();
+    expect(name).not.toBe('');
+    await deal.click();
+    await expect.poll(() => page.url(), poll).toMatch(/#\/deals\/\d+$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name }).isVisible(), poll).toBe(true);
+  });
+});
