@@ -13,6 +13,7 @@ import { importHistory, runImport } from './import/pipeline';
 import { dealFacets, getDeal, listDeals } from './queries/deals';
 import { listReps } from './queries/reps';
 import { bottlenecksReport, failurePointsReport, patternsReport } from './reports/patterns';
+import { stageMetricsReport } from './reports/stageMetrics';
 import { funnelReport, processMapReport, timeInStageReport } from './reports/stageReports';
 import { bumpDataRevision } from './evaluation/materialize';
 import {
@@ -112,6 +113,7 @@ function createHandlers({
     'reports:patterns': (input) => patternsReport(db, input),
     'reports:failurePoints': (input) => failurePointsReport(db, input, clock()),
     'reports:bottlenecks': (input) => bottlenecksReport(db, input),
+    'reports:stageMetrics': (input) => stageMetricsReport(db, input),
     'demo:load': () => {
       loadDemo(db, clock(), (done, total) => emit({ type: 'progress', task: 'demo:load', done, total }));
       dataChanged();

@@ -20,6 +20,7 @@ import type {
 import { workflowDefinitionSchema } from '../workflow/definition';
 import type { FunnelReport, ProcessMapReport, TimeInStageReport } from '../metrics/reports';
 import type { BottlenecksReport, FailurePointsReport, PatternsReport } from '../metrics/failures';
+import type { StageMetricsReport } from '../metrics/stageMetrics';
 import type { ApiMethod } from './methods';
 
 /**
@@ -158,6 +159,7 @@ export const apiContract = {
   'reports:patterns': method<PatternsReport>()('read', reportFilterInput),
   'reports:failurePoints': method<FailurePointsReport>()('read', reportFilterInput),
   'reports:bottlenecks': method<BottlenecksReport>()('read', reportFilterInput),
+  'reports:stageMetrics': method<StageMetricsReport>()('read', reportFilterInput),
   'workflow:mapStages': method<WorkflowVersion>()(
     'write',
     z

@@ -31,6 +31,7 @@ export const apiMethodNames = [
   'reports:patterns',
   'reports:failurePoints',
   'reports:bottlenecks',
+  'reports:stageMetrics',
 ] as const;
 
 export type ApiMethod = (typeof apiMethodNames)[number];
