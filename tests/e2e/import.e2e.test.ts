@@ -11,7 +11,14 @@ import { type RunningApp, startApp } from './harness';
 
 const exportDir = join(projectRoot, 'tests', 'fixtures', 'import', 'salesforce', 'data-export');
 const exportFiles = ['User.csv', 'Opportunity.csv', 'OpportunityHistory.csv', 'Task.csv', 'Event.csv'];
-const mavenFile = '/work/shared/data/maven_crm_sales_opportunities/sales_pipeline.csv';
+const mavenFile = join(
+  __dirname,
+  '..',
+  'fixtures',
+  'real',
+  'maven_crm_sales_opportunities',
+  'sales_pipeline.csv',
+);
 
 const poll = { timeout: 30_000, interval: 100 };
 

@@ -119,7 +119,7 @@ describe('cli import', () => {
   it('says clearly when no format matches, and leaves the workspace as it was', () => {
     const folder = tempFolder();
     folders.push(folder);
-    const maven = join(__dirname, '../../../shared/data/maven_crm_sales_opportunities/sales_pipeline.csv');
+    const maven = join(fixtures, '..', 'real', 'maven_crm_sales_opportunities', 'sales_pipeline.csv');
     const before = (() => {
       cli('import', '--db', folder.dbPath, join(fixtures, 'salesforce', 'data-export', 'User.csv'));
       const db = openDatabase(folder.dbPath, { role: 'reader' });

@@ -12,10 +12,7 @@ import { dbState } from '../helpers/dbState';
 import { tempFolder } from '../helpers/workspace';
 
 const now = Date.UTC(2026, 10, 27, 12);
-const mavenPipeline = join(
-  __dirname,
-  '../../../shared/data/maven_crm_sales_opportunities/sales_pipeline.csv',
-);
+const mavenPipeline = join(__dirname, '../fixtures/real/maven_crm_sales_opportunities/sales_pipeline.csv');
 const mavenMapping = {
   entity: 'deals' as const,
   sourceName: 'Maven CRM',

@@ -14,7 +14,7 @@ import type {
 import type { SourceTable } from '../../../src/main/engine/import/table';
 
 const fixtures = join(__dirname, '../../fixtures/import/salesforce');
-const sharedData = join(__dirname, '../../../../shared/data');
+const sharedData = join(__dirname, '../../fixtures/real');
 const newYork: ReadContext = { timeZone: 'America/New_York', dateOrder: null };
 
 // Ids as the Data Export writes them (18 characters) fold to these 15-character forms.
@@ -392,7 +392,7 @@ describe('Salesforce report exports (labels, locale dates in the workspace zone)
   });
 });
 
-describe('real Salesforce files from /work/shared/data', () => {
+describe('real public Salesforce files (tests/fixtures/real)', () => {
   const powerBi = join(sharedData, 'salesforce_powerbi_demo_mit');
   const workshop = join(sharedData, 'sfdc_assets_data_cloud_workshop_bsd3');
 
