@@ -1,14 +1,14 @@
 import { useRef } from 'react';
 import type { WorkflowVersion } from '@shared/domain/types';
 import { formatDate } from '../format/format';
-import { type ImportedFile, readDefinitionFile } from './definitionFile';
+import { type DefinitionFormat, type ImportedFile, readDefinitionFile } from './definitionFile';
 import { EditorIcon } from './editorIcons';
 
 export type WorkflowHeaderProps = {
   current: WorkflowVersion | undefined;
   dirty: boolean;
   exportName: string | null;
-  onExport: () => void;
+  onExport: (format: DefinitionFormat) => void;
   onFile: (result: ImportedFile) => void;
 };
 
@@ -49,9 +49,9 @@ export function WorkflowHeader({ current, dirty, exportName, onExport, onFile }:
         <input
           ref={input}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.yaml,.yml,application/json,application/yaml"
           className="visually-hidden"
-          aria-label="Choose a workflow JSON file to import"
+          aria-label="Choose a workflow JSON or YAML file to import"
           tabIndex={-1}
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -61,12 +61,12 @@ export function WorkflowHeader({ current, dirty, exportName, onExport, onFile }:
         />
         <button type="button" className="btn" onClick={() => input.current?.click()}>
           <EditorIcon name="upload" />
-          Import JSON…
+          Import file…
         </button>
         <button
           type="button"
           className="btn"
-          onClick={onExport}
+          onClick={() => onExport('json')}
           disabled={!current}
           title={
             exportName
@@ -76,6 +76,10 @@ export function WorkflowHeader({ current, dirty, exportName, onExport, onFile }:
         >
           <EditorIcon name="download" />
           Export JSON
+        </button>
+        <button type="button" className="btn" onClick={() => onExport('yaml')} disabled={!current}>
+          <EditorIcon name="download" />
+          Export YAML
         </button>
       </div>
     </header>

@@ -155,7 +155,9 @@ export function WorkflowPage() {
       <WorkflowHeader
         current={current.data}
         dirty={dirty}
-        onExport={() => current.data && downloadDefinition(current.data.definition, current.data.version)}
+        onExport={(format) =>
+          current.data && downloadDefinition(current.data.definition, current.data.version, format)
+        }
         exportName={current.data ? exportFileName(current.data.version) : null}
         onFile={onFile}
       />

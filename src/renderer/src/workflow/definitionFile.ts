@@ -1,27 +1,35 @@
 import type { WorkflowDefinition } from '@shared/workflow/definition';
+import {
+  type DefinitionFormat,
+  definitionText,
+  formatOfFile,
+  parseDefinitionText,
+} from '@shared/workflow/definitionText';
 import { type DefinitionIssue, validateDefinition } from './validation';
 
-/** Workflow definitions as files: exported as readable JSON, imported back after validation. */
+export type { DefinitionFormat };
+
+/** Workflow definitions as files: exported as readable JSON or YAML, imported back after validation. */
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** The exported file's name: `stagecoach-workflow-v3.json`. */
-export function exportFileName(version: number): string {
-  return `stagecoach-workflow-v${version}.json`;
-}
-
-/** Pretty-printed, so the file reads and diffs well. */
-export function definitionJson(definition: WorkflowDefinition): string {
-  return `${JSON.stringify(definition, null, 2)}\n`;
+/** The exported file's name: `stagecoach-workflow-v3.json` or `.yaml`. */
+export function exportFileName(version: number, format: DefinitionFormat = 'json'): string {
+  return `stagecoach-workflow-v${version}.${format}`;
 }
 
 /** Saves the definition through the browser's download (a save dialog in the desktop app). */
-export function downloadDefinition(definition: WorkflowDefinition, version: number): void {
-  const blob = new Blob([definitionJson(definition)], { type: 'application/json' });
+export function downloadDefinition(
+  definition: WorkflowDefinition,
+  version: number,
+  format: DefinitionFormat = 'json',
+): void {
+  const text = definitionText(definition, format);
+  const blob = new Blob([text], { type: format === 'yaml' ? 'application/yaml' : 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = exportFileName(version);
+  link.download = exportFileName(version, format);
   document.body.append(link);
   link.click();
   link.remove();
@@ -51,13 +59,9 @@ export async function readDefinitionFile(file: File): Promise<ImportedFile> {
   const fileName = file.name;
   if (file.size > MAX_FILE_BYTES)
     return { ok: false, fileName, problem: 'The file is too large to be a workflow definition.', issues: [] };
-  let value: unknown;
-  try {
-    value = JSON.parse(await file.text());
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, fileName, problem: `The file is not valid JSON: ${detail}`, issues: [] };
-  }
+  const parsed = parseDefinitionText(await file.text(), formatOfFile(fileName));
+  if (!parsed.ok) return { ok: false, fileName, problem: parsed.problem, issues: [] };
+  const value = parsed.value;
   const result = validateDefinition(unwrap(value));
   if (result.ok) return { ok: true, fileName, definition: result.definition };
   return {
