@@ -46,6 +46,29 @@ async function enteredByStage(): Promise<Map<string, number>> {
   return new Map([...texts].map(([stage, text]) => [stage, toNumber(text)]));
 }
 
+/** The value and "based on N deals" of the stage metric card with this label. */
+async function stageMetric(label: string): Promise<{ value: string; deals: number }> {
+  const card = page
+    .getByTestId('stage-metric')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
+  expect(await card.count(), label).toBe(1);
+  const value = ((await card.getByTestId('metric-value').textContent()) ?? '').trim();
+  const basis = ((await card.locator('.metric-basis').textContent()) ?? '').trim();
+  return { value, deals: /^based on/.test(basis) ? toNumber(basis) : 0 };
+}
+
+/** Waits until the stage metrics shown are those of the period asked for, and not reloading. */
+async function metricsSettled(): Promise<void> {
+  const section = page.getByTestId('stage-metrics');
+  await expect
+    .poll(async () => {
+      const asked = await page.getByTestId('funnel-range').getAttribute('data-period');
+      const shown = await section.getAttribute('data-period');
+      return asked !== null && asked === shown && (await section.getAttribute('aria-busy')) === 'false';
+    }, poll)
+    .toBe(true);
+}
+
 beforeAll(async () => {
   app = await startApp();
   page = app.page;
@@ -92,6 +115,29 @@ describe('Funnel & time in stage in the demo workspace', () => {
     expect(await page.getByTestId('outcome-card').count()).toBe(5);
   });
 
+  let teamLeadResponses: number;
+
+  it('shows the stage metrics: lead response time in hours, proposal → signature in days', async () => {
+    await metricsSettled();
+    expect(await page.getByRole('heading', { level: 2, name: 'Stage metrics' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('stage-metric').count()).toBe(9);
+
+    const response = await stageMetric('Lead response time');
+    expect(response.value).toMatch(/^\d[\d,]*\.\d h$/);
+    expect(response.deals).toBeGreaterThan(0);
+    teamLeadResponses = response.deals;
+
+    const signature = await stageMetric('Proposal → signature');
+    expect(signature.value).toMatch(/^\d[\d,]*\.\d d$/);
+    expect(signature.deals).toBeGreaterThan(0);
+
+    // The demo's won deals carry a discount, so the chart is drawn and described in words.
+    expect(await page.getByRole('img', { name: /^Average discount on won deals by month: / }).count()).toBe(
+      1,
+    );
+    expect(await page.getByTestId('discount-note').count()).toBe(0);
+  });
+
   it('narrows the numbers to the rep Tom Becker', async () => {
     await page.getByRole('button', { name: /^Rep / }).click();
     await page.getByRole('checkbox', { name: /Tom Becker/ }).click();
@@ -108,6 +154,14 @@ describe('Funnel & time in stage in the demo workspace', () => {
     const repEntered = await enteredByStage();
     expect(repEntered.get('Lead')).toBeGreaterThan(0);
     for (const [stage, entered] of repEntered) expect(entered, stage).toBeLessThan(teamEntered.get(stage)!);
+
+    await metricsSettled();
+    await expect
+      .poll(async () => (await stageMetric('Lead response time')).deals, poll)
+      .toBeLessThan(teamLeadResponses);
+    const response = await stageMetric('Lead response time');
+    expect(response.deals).toBeGreaterThan(0);
+    expect(response.value).toMatch(/^\d[\d,]*\.\d h$/);
   });
 
   it('switches the time-in-stage stage', async () => {

@@ -131,7 +131,7 @@ describe('Editing the workflow in the demo workspace', () => {
     await expect.poll(() => page.getByTestId('team-compliance').textContent(), poll).toBe(after);
   });
 
-  it('exports the current version as JSON, refuses a broken file and loads a good one as unsaved changes', async () => {
+  it('exports the current version as JSON and YAML, refuses a broken file and loads a good one as unsaved changes', async () => {
     await openWorkflow();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -147,7 +147,16 @@ describe('Editing the workflow in the demo workspace', () => {
     };
     expect(definition.stages[0]!.requiredActions[0]!.withinHours).toBe(2);
 
-    const chooser = page.getByLabel('Choose a workflow JSON file to import');
+    const [yamlDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export YAML' }).click(),
+    ]);
+    expect(yamlDownload.suggestedFilename()).toBe('stagecoach-workflow-v1.yaml');
+    const yamlPath = join(files.dir, yamlDownload.suggestedFilename());
+    await yamlDownload.saveAs(yamlPath);
+    expect(readFileSync(yamlPath, 'utf8')).toContain('name: Default B2B workflow');
+
+    const chooser = page.getByLabel('Choose a workflow JSON or YAML file to import');
     definition.stages[1]!.requiredActions[0]!.withinHours = -1;
     const broken = join(files.dir, 'broken.json');
     writeFileSync(broken, JSON.stringify(definition));

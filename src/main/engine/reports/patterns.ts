@@ -21,7 +21,8 @@ function actionLabels(version: WorkflowVersion): Map<string, string> {
   );
 }
 
-function ownerAllowed(db: Db, filter: ReportFilter): (ownerId: number | null) => boolean {
+/** Whether a deal owner is inside the report's rep and team filters. */
+export function ownerAllowed(db: Db, filter: ReportFilter): (ownerId: number | null) => boolean {
   const owners = filter.ownerIds?.length ? new Set(filter.ownerIds) : null;
   const team = filter.teams?.length
     ? new Set(

@@ -4,9 +4,20 @@ import { msToDays, periodBounds } from '@shared/metrics/period';
 import type { DiscountMonth, StageMetric, StageMetricsReport } from '@shared/metrics/stageMetrics';
 import { createActivityClassifier } from '@shared/workflow/activityTypes';
 import type { Db } from '../db/open';
+import { ownerAllowed } from './patterns';
 import { periodVisits, type ReportFilter, resolveEvaluatedVersion } from './stageReports';
 
 const HOUR = 3_600_000;
+
+/** The deal's discount in percent, from a custom field named like discount, discount_pct or "Discount %". */
+function discountField(fields: Record<string, unknown>): number | null {
+  for (const [name, raw] of Object.entries(fields)) {
+    if (!/^discount\s*(_?pct|%|percent(age)?)?$/i.test(name.trim())) continue;
+    const value = Number(String(raw).replace('%', '').replace(',', '.').trim());
+    if (Number.isFinite(value) && String(raw).trim() !== '') return value;
+  }
+  return null;
+}
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
@@ -27,6 +38,7 @@ export function stageMetricsReport(db: Db, filter: ReportFilter): StageMetricsRe
   const workflow = version.definition;
   const { start, end } = periodBounds(filter);
   const visits = periodVisits(db, version.id, start, end, filter);
+  const allowed = ownerAllowed(db, filter);
   const funnel = new Map(stageFunnel(visits, workflow.stages, start, end).map((s) => [s.key, s]));
   const byDeal = new Map<number, typeof visits>();
   for (const v of visits) byDeal.set(v.dealId, [...(byDeal.get(v.dealId) ?? []), v]);
@@ -122,21 +134,23 @@ export function stageMetricsReport(db: Db, filter: ReportFilter): StageMetricsRe
   }
 
   const negotiationTarget = workflow.stages.find((s) => s.key === negotiationKey)?.targetDays;
-  const negotiationVisits = visits.filter(
-    (v) => v.stageKey === negotiationKey && v.enteredAt >= start && v.enteredAt < end,
-  );
-  const stalls =
-    negotiationTarget === undefined
-      ? 0
-      : negotiationVisits.filter((v) => msToDays(v.durationMs) > negotiationTarget).length;
+  const negotiationDeals = new Map<number, boolean>();
+  for (const v of visits) {
+    if (v.stageKey !== negotiationKey || v.enteredAt < start || v.enteredAt >= end) continue;
+    const over = negotiationTarget !== undefined && msToDays(v.durationMs) > negotiationTarget;
+    negotiationDeals.set(v.dealId, (negotiationDeals.get(v.dealId) ?? false) || over);
+  }
+  const stalls = [...negotiationDeals.values()].filter(Boolean).length;
   const csHandoff = workflow.handoffs.find((h) => h.toRole === 'CS');
   const handoffs = csHandoff
-    ? (db
-        .prepare(
-          `SELECT status FROM eval_handoffs WHERE workflow_version_id = ? AND handoff_key = ? AND triggered_at >= ? AND triggered_at < ?
-             AND status <> 'pending'`,
-        )
-        .all(version.id, csHandoff.key, start, end) as { status: string }[])
+    ? (
+        db
+          .prepare(
+            `SELECT owner_id AS ownerId, status FROM eval_handoffs WHERE workflow_version_id = ? AND handoff_key = ?
+               AND triggered_at >= ? AND triggered_at < ? AND status <> 'pending'`,
+          )
+          .all(version.id, csHandoff.key, start, end) as { ownerId: number | null; status: string }[]
+      ).filter((h) => allowed(h.ownerId))
     : [];
   const demoFunnel = demoKey ? funnel.get(demoKey) : undefined;
   const proposalOrLater =
@@ -215,10 +229,10 @@ export function stageMetricsReport(db: Db, filter: ReportFilter): StageMetricsRe
     {
       key: 'negotiation_stalls',
       label: 'Negotiation stalls',
-      definition: 'Share of Negotiation visits that lasted longer than the stage target.',
-      value: share(stalls, negotiationVisits.length),
+      definition: 'Share of deals in Negotiation that stayed longer than the stage target.',
+      value: share(stalls, negotiationDeals.size),
       unit: 'share',
-      deals: negotiationVisits.length,
+      deals: negotiationDeals.size,
     },
     {
       key: 'cs_handoff_on_time',
@@ -233,15 +247,15 @@ export function stageMetricsReport(db: Db, filter: ReportFilter): StageMetricsRe
   const discountByMonth = new Map<string, { deals: number; discounts: number[] }>();
   for (const row of db
     .prepare(
-      `SELECT d.closed_at AS closedAt, coalesce(json_extract(d.custom_fields, '$.discount_pct'), json_extract(d.custom_fields, '$.discount')) AS discount
-       FROM deals d WHERE d.status = 'won' AND d.closed_at >= ? AND d.closed_at < ?`,
+      `SELECT owner_id AS ownerId, closed_at AS closedAt, custom_fields AS fields FROM deals WHERE status = 'won' AND closed_at >= ? AND closed_at < ?`,
     )
-    .all(start, end) as { closedAt: number; discount: string | number | null }[]) {
+    .all(start, end) as { ownerId: number | null; closedAt: number; fields: string }[]) {
+    if (!allowed(row.ownerId)) continue;
     const month = new Date(row.closedAt).toISOString().slice(0, 7);
     const entry = discountByMonth.get(month) ?? { deals: 0, discounts: [] };
     entry.deals++;
-    const value = row.discount === null ? NaN : Number(String(row.discount).replace('%', ''));
-    if (Number.isFinite(value)) entry.discounts.push(value);
+    const discount = discountField(JSON.parse(row.fields) as Record<string, unknown>);
+    if (discount !== null) entry.discounts.push(discount);
     discountByMonth.set(month, entry);
   }
   const discounts: DiscountMonth[] = [...discountByMonth.entries()]

@@ -14,6 +14,7 @@ import { Icon } from '../ui/Icon';
 import { FunnelFilterBar } from './FunnelFilterBar';
 import { FunnelSection } from './FunnelSection';
 import { OutcomeCards } from './OutcomeCards';
+import { StageMetricsSection, type StageMetricsSectionProps } from './StageMetricsSection';
 import { StalledDeals } from './StalledDeals';
 import { TimeInStageSection } from './TimeInStageSection';
 import {
@@ -59,8 +60,13 @@ export function FunnelPage() {
     () => (filter ? api.reports.timeInStage(filter) : Promise.resolve(null)),
     [filter],
   );
+  const metrics = useApiQuery(
+    () => (filter ? api.reports.stageMetrics(filter) : Promise.resolve(null)),
+    [filter],
+  );
   const funnelData = useKept(funnel.data);
   const timeData = useKept(time.data);
+  const metricsData = useKept(metrics.data ?? undefined);
 
   const selected = versions.data?.find((v) =>
     view.versionId === null ? v.isCurrent : v.id === view.versionId,
@@ -86,7 +92,7 @@ export function FunnelPage() {
       </div>
       {!('problem' in range) && (
         <div className="funnel-scope" aria-live="polite">
-          {(funnel.loading || time.loading) && !notEvaluated && (
+          {(funnel.loading || time.loading || metrics.loading) && !notEvaluated && (
             <span className="spinner" aria-label="Loading the reports" />
           )}
           <span data-testid="funnel-range" data-period={`${range.from}/${range.to}`}>
@@ -187,6 +193,12 @@ export function FunnelPage() {
         funnel={funnelData}
         time={timeData}
         stale={funnel.loading || time.loading}
+        metrics={{
+          report: metricsData,
+          stale: metrics.loading && metricsData !== undefined,
+          error: metrics.error,
+          onRetry: metrics.reload,
+        }}
         currency={sample.data?.rows[0]?.currency ?? null}
         stageHref={stageHref}
         onChange={onChange}
@@ -255,12 +267,22 @@ type FunnelContentProps = {
   funnel: FunnelReport;
   time: TimeInStageReport;
   stale: boolean;
+  metrics: StageMetricsSectionProps;
   currency: string | null;
   stageHref: (stageKey: string) => string;
   onChange: (change: Partial<FunnelView>, options?: { replace?: boolean }) => void;
 };
 
-function FunnelContent({ view, funnel, time, stale, currency, stageHref, onChange }: FunnelContentProps) {
+function FunnelContent({
+  view,
+  funnel,
+  time,
+  stale,
+  metrics,
+  currency,
+  stageHref,
+  onChange,
+}: FunnelContentProps) {
   const stalledByStage = useMemo(() => {
     const counts = new Map<string, number>();
     for (const deal of time.stalled)
@@ -281,6 +303,7 @@ function FunnelContent({ view, funnel, time, stale, currency, stageHref, onChang
       {anyEntered ? (
         <>
           <FunnelSection stages={funnel.stages} stageHref={stageHref} />
+          <StageMetricsSection {...metrics} />
           <TimeInStageSection
             stages={time.stages}
             funnel={funnel.stages}
