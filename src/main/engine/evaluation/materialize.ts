@@ -39,7 +39,8 @@ function isQuarterEnd(ms: number): boolean {
   return d.getUTCDate() >= new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate() - 1;
 }
 
-type DealRow = {
+/** The columns of a deal the evaluator reads. */
+export type EvalDealRow = {
   id: number;
   owner_id: number | null;
   status: 'open' | 'won' | 'lost';
@@ -52,6 +53,30 @@ type DealRow = {
   lost_reason: string | null;
   custom_fields: string;
 };
+
+export const evalDealColumns =
+  'id, owner_id, status, created_at, closed_at, amount, account, pipeline, currency, lost_reason, custom_fields';
+
+/** A deal as the evaluator takes it: criteria may name a core column or any CRM custom field. */
+export function toEvalDeal(row: EvalDealRow, events: EvalStageEvent[], activities: EvalActivity[]): EvalDeal {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    status: row.status,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+    fields: {
+      ...(JSON.parse(row.custom_fields) as Record<string, unknown>),
+      amount: row.amount,
+      account: row.account,
+      pipeline: row.pipeline,
+      currency: row.currency,
+      lost_reason: row.lost_reason,
+    },
+    events,
+    activities,
+  };
+}
 
 /**
  * Evaluates every deal under one workflow version and stores the results, replacing that
@@ -71,12 +96,7 @@ export function materializeEvaluations(db: Db, version: WorkflowVersion, now: nu
       r.role,
     ]),
   );
-  const deals = db
-    .prepare(
-      `SELECT id, owner_id, status, created_at, closed_at, amount, account, pipeline, currency, lost_reason, custom_fields
-       FROM deals ORDER BY id`,
-    )
-    .all() as DealRow[];
+  const deals = db.prepare(`SELECT ${evalDealColumns} FROM deals ORDER BY id`).all() as EvalDealRow[];
   const owners = new Map(deals.map((d) => [d.id, d.owner_id]));
 
   const events = new Map<number, EvalStageEvent[]>();
@@ -171,23 +191,7 @@ export function materializeEvaluations(db: Db, version: WorkflowVersion, now: nu
       db.prepare(`DELETE FROM ${table} WHERE workflow_version_id = ?`).run(v);
     }
     for (const row of deals) {
-      const deal: EvalDeal = {
-        id: row.id,
-        ownerId: row.owner_id,
-        status: row.status,
-        createdAt: row.created_at,
-        closedAt: row.closed_at,
-        fields: {
-          ...(JSON.parse(row.custom_fields) as Record<string, unknown>),
-          amount: row.amount,
-          account: row.account,
-          pipeline: row.pipeline,
-          currency: row.currency,
-          lost_reason: row.lost_reason,
-        },
-        events: events.get(row.id) ?? [],
-        activities: activities.get(row.id) ?? [],
-      };
+      const deal = toEvalDeal(row, events.get(row.id) ?? [], activities.get(row.id) ?? []);
       const result = evaluateDeal(deal, workflow, context);
       result.visits.forEach((visit, index) => {
         insertVisit.run(

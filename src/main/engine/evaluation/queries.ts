@@ -1,5 +1,5 @@
 import { evaluateDeal } from '@shared/evaluation/evaluate';
-import type { DealEvaluation, EvalDeal } from '@shared/evaluation/types';
+import type { DealEvaluation } from '@shared/evaluation/types';
 import type {
   ComplianceCounts,
   ComplianceDealRow,
@@ -16,7 +16,14 @@ import type { ReportPeriodInput } from '@shared/api/contract';
 import type { Db } from '../db/open';
 import { EngineError } from '../errors';
 import { currentWorkflow, workflowVersion } from '../queries/workflow';
-import { dataRevision, materializeEvaluations, workingHours } from './materialize';
+import {
+  dataRevision,
+  type EvalDealRow,
+  evalDealColumns,
+  materializeEvaluations,
+  toEvalDeal,
+  workingHours,
+} from './materialize';
 
 const MAX_RESULT_AGE_MS = 6 * 3_600_000;
 
@@ -69,25 +76,8 @@ export function dealChecklist(
 ): DealChecklist {
   const version = versionId === undefined ? currentWorkflow(db) : workflowVersion(db, versionId);
   const workflow = version.definition;
-  const row = db
-    .prepare(
-      `SELECT id, owner_id, status, created_at, closed_at, amount, account, pipeline, currency, lost_reason, custom_fields
-       FROM deals WHERE id = ?`,
-    )
-    .get(dealId) as
-    | {
-        id: number;
-        owner_id: number | null;
-        status: 'open' | 'won' | 'lost';
-        created_at: number | null;
-        closed_at: number | null;
-        amount: number | null;
-        account: string | null;
-        pipeline: string | null;
-        currency: string | null;
-        lost_reason: string | null;
-        custom_fields: string;
-      }
+  const row = db.prepare(`SELECT ${evalDealColumns} FROM deals WHERE id = ?`).get(dealId) as
+    | EvalDealRow
     | undefined;
   if (!row) throw new EngineError('not_found', `Deal ${dealId} does not exist in this workspace.`);
   const mapStage = createStageMapper(workflow);
@@ -129,23 +119,7 @@ export function dealChecklist(
     repRole: a.role,
     contact: a.contact,
   }));
-  const deal: EvalDeal = {
-    id: row.id,
-    ownerId: row.owner_id,
-    status: row.status,
-    createdAt: row.created_at,
-    closedAt: row.closed_at,
-    fields: {
-      ...(JSON.parse(row.custom_fields) as Record<string, unknown>),
-      amount: row.amount,
-      account: row.account,
-      pipeline: row.pipeline,
-      currency: row.currency,
-      lost_reason: row.lost_reason,
-    },
-    events,
-    activities,
-  };
+  const deal = toEvalDeal(row, events, activities);
   return {
     versionId: version.id,
     version: version.version,
