@@ -1,119 +1,47 @@
+import type { DealFacets } from '@shared/domain/types';
 import type { WorkflowVersionSummary } from '@shared/evaluation/views';
 import { formatDateTime } from '../format/format';
-import '../deals/deals.css';
-import { FilterMenu } from '../ui/FilterMenu';
+import { type DateRange } from '../reports/periodPresets';
+import { ReportFilterBar, type ReportFilterChange, versionLabel } from '../reports/ReportFilterBar';
 import { Icon } from '../ui/Icon';
 import type { ExecutionView } from './executionView';
-import { type DateRange, type PeriodChoice, periodPresets } from './period';
 
 export type ExecutionFilterBarProps = {
   view: ExecutionView;
   /** The dates the chosen preset covers; the custom inputs start from them. */
   range: DateRange | null;
   versions: WorkflowVersionSummary[] | undefined;
-  teams: string[];
+  facets: DealFacets | undefined;
   evaluating: boolean;
   onEvaluate: (version: WorkflowVersionSummary) => void;
-  onChange: (change: Partial<ExecutionView>, options?: { replace?: boolean }) => void;
+  onChange: ReportFilterChange;
 };
 
-const choices: { value: PeriodChoice; label: string }[] = [
-  ...periodPresets,
-  { value: 'custom', label: 'Custom' },
-];
-
+/** The report filters without reps (they are the rows), and the chosen version's evaluation state. */
 export function ExecutionFilterBar({
   view,
   range,
   versions,
-  teams,
+  facets,
   evaluating,
   onEvaluate,
   onChange,
 }: ExecutionFilterBarProps) {
   const current = versions?.find((v) => v.isCurrent);
   const selected = versions?.find((v) => v.id === (view.versionId ?? current?.id));
-
-  const choosePeriod = (period: PeriodChoice) => {
-    // A custom period starts from the dates on screen, so switching to it changes nothing yet.
-    if (period === 'custom' && view.period !== 'custom' && range)
-      onChange({ period, from: range.from, to: range.to });
-    else onChange({ period });
-  };
-
   return (
-    <div className="filter-bar" role="search" aria-label="Choose what to evaluate">
-      <div className="field">
-        <span className="field-label" id="period-label">
-          Period
-        </span>
-        <div className="segmented" role="group" aria-labelledby="period-label">
-          {choices.map((choice) => (
-            <button
-              key={choice.value}
-              type="button"
-              className="segment"
-              aria-pressed={view.period === choice.value}
-              onClick={() => choosePeriod(choice.value)}
-            >
-              {choice.label}
-            </button>
-          ))}
-        </div>
-      </div>
-      {view.period === 'custom' && (
-        <>
-          <label className="field">
-            <span className="field-label">From</span>
-            <input
-              type="date"
-              className="input date-input"
-              value={view.from}
-              max={view.to || undefined}
-              onChange={(event) => onChange({ from: event.target.value }, { replace: true })}
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">To</span>
-            <input
-              type="date"
-              className="input date-input"
-              value={view.to}
-              min={view.from || undefined}
-              onChange={(event) => onChange({ to: event.target.value }, { replace: true })}
-            />
-          </label>
-        </>
-      )}
-      <label className="field">
-        <span className="field-label">Workflow version</span>
-        <select
-          className="input version-select"
-          value={selected?.id ?? ''}
-          disabled={!versions}
-          onChange={(event) => {
-            const id = Number(event.target.value);
-            onChange({ versionId: id === current?.id ? null : id });
-          }}
-        >
-          {!versions && <option value="">Loading…</option>}
-          {versions?.map((v) => (
-            <option key={v.id} value={v.id}>
-              Version {v.version}
-              {v.isCurrent ? ' (current)' : ''} · {v.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FilterMenu
-        label="Team"
-        anyLabel="All teams"
-        options={teams.map((team) => ({ value: team, label: team }))}
-        selected={view.teams}
-        onChange={(next) => onChange({ teams: next })}
-      />
+    <ReportFilterBar
+      label="Choose what to evaluate"
+      view={view}
+      facets={facets}
+      versions={versions}
+      presetDates={range}
+      customFromPreset
+      version={{ kind: 'listed', className: 'version-select', label: versionLabel }}
+      onChange={onChange}
+    >
       {selected && <VersionState version={selected} evaluating={evaluating} onEvaluate={onEvaluate} />}
-    </div>
+    </ReportFilterBar>
   );
 }
 

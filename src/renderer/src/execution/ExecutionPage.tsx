@@ -13,17 +13,18 @@ import { ComplianceDrilldown } from './ComplianceDrilldown';
 import { ComplianceHeadline } from './ComplianceHeadline';
 import { ComplianceHeatmap } from './ComplianceHeatmap';
 import { ExecutionFilterBar } from './ExecutionFilterBar';
-import { ExecutionLoading, NothingDue, NotEvaluated, PeriodProblem, UnknownVersion } from './ExecutionStates';
+import { PeriodProblem, UnknownVersion } from '../reports/ReportStates';
+import { ExecutionLoading, NothingDue, NotEvaluated } from './ExecutionStates';
 import {
   type CountedStatus,
   type Drill,
   type ExecutionView,
   readExecutionView,
   toReportInput,
-  viewRange,
   writeExecutionView,
 } from './executionView';
-import { formatRange, isoDayOf } from './period';
+import { viewRange } from '../reports/reportFilters';
+import { formatRange, isoDayOf } from '../reports/periodPresets';
 import './execution.css';
 
 const evaluate = async (versionId: number): Promise<void> => {
@@ -96,7 +97,8 @@ export function ExecutionPage() {
     );
 
   let body;
-  if ('problem' in range) body = <PeriodProblem message={range.problem} />;
+  if ('problem' in range)
+    body = <PeriodProblem message={range.problem} title="Choose the period to evaluate" />;
   else if (versions.data && view.versionId !== null && !selected)
     body = <UnknownVersion onUseCurrent={() => onChange({ versionId: null })} />;
   else if (report.errorCode === 'not_found' && selected && selected.evaluatedAt === null)
@@ -135,7 +137,7 @@ export function ExecutionPage() {
         view={view}
         range={validRange}
         versions={versions.data}
-        teams={facets.data?.teams ?? []}
+        facets={facets.data}
         evaluating={evaluation.busy}
         onEvaluate={onEvaluate}
         onChange={onChange}

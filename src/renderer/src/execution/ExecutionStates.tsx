@@ -66,38 +66,6 @@ export function NothingDue({ rangeLabel, teams, onWiden, onClearTeams }: Nothing
   );
 }
 
-export type UnknownVersionProps = { onUseCurrent: () => void };
-
-export function UnknownVersion({ onUseCurrent }: UnknownVersionProps) {
-  return (
-    <section className="card">
-      <EmptyState
-        icon="workflow"
-        title="This workflow version is not in the workspace"
-        actions={
-          <button type="button" className="btn btn-primary" onClick={onUseCurrent}>
-            Use the current version
-          </button>
-        }
-      >
-        <p>The link may come from another workspace, or from before the workflow was replaced.</p>
-      </EmptyState>
-    </section>
-  );
-}
-
-export type PeriodProblemProps = { message: string };
-
-export function PeriodProblem({ message }: PeriodProblemProps) {
-  return (
-    <section className="card">
-      <EmptyState icon="clock" title="Choose the period to evaluate">
-        <p>{message}</p>
-      </EmptyState>
-    </section>
-  );
-}
-
 export function ExecutionLoading() {
   return (
     <div className="execution-loading" aria-busy="true" aria-label="Loading the compliance report">

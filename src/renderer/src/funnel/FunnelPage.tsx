@@ -1,58 +1,36 @@
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import type { FunnelReport, TimeInStageReport } from '@shared/metrics/reports';
 import { api } from '../api/client';
-import { invalidateData } from '../data/engineEvents';
-import { useAction } from '../data/useAction';
 import { useApiQuery } from '../data/useApiQuery';
-import { formatRange } from '../execution/period';
 import { EmptyWorkspace } from '../overview/DemoControls';
+import { ReportFilterBar, versionWithStateLabel } from '../reports/ReportFilterBar';
+import { hasPeopleFilter } from '../reports/reportFilters';
+import {
+  NotEvaluated,
+  Panel,
+  PeriodProblem,
+  ReportScopeLabel,
+  StaleBanner,
+  UnknownVersion,
+} from '../reports/ReportStates';
+import { type ReportChange, useKept, useReportScope } from '../reports/useReportScope';
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { Icon } from '../ui/Icon';
-import { FunnelFilterBar } from './FunnelFilterBar';
 import { FunnelSection } from './FunnelSection';
 import { OutcomeCards } from './OutcomeCards';
 import { StageMetricsSection, type StageMetricsSectionProps } from './StageMetricsSection';
 import { StalledDeals } from './StalledDeals';
 import { TimeInStageSection } from './TimeInStageSection';
-import {
-  type FunnelView,
-  dealsLink,
-  hasPeopleFilter,
-  readFunnelView,
-  toFunnelFilter,
-  viewRange,
-  writeFunnelView,
-} from './funnelView';
-// The filter bar, segmented buttons and filter menus are styled with the Deals screen.
-import '../deals/deals.css';
+import { type FunnelView, dealsLink, funnelQuery } from './funnelView';
+import '../reports/reports.css';
 import './funnel.css';
 
-/** The last answer seen, kept on screen while the next one loads so the page does not jump. */
-function useKept<T>(value: T | undefined): T | undefined {
-  const [kept, setKept] = useState(value);
-  if (value !== undefined && value !== kept) setKept(value);
-  return value ?? kept;
-}
-
 export function FunnelPage() {
-  const [params, setParams] = useSearchParams();
-  const paramsKey = params.toString();
-  const view = useMemo(() => readFunnelView(new URLSearchParams(paramsKey)), [paramsKey]);
-  const onChange = useCallback(
-    (change: Partial<FunnelView>, options?: { replace?: boolean }) =>
-      setParams((current) => writeFunnelView({ ...readFunnelView(current), ...change }), options),
-    [setParams],
-  );
-
-  const range = viewRange(view, new Date());
-  const filter = 'problem' in range ? null : toFunnelFilter(view, range);
+  const scope = useReportScope(funnelQuery);
+  const { view, onChange, range, filter, facets, versions, selected, evaluate } = scope;
 
   const { data: workspace } = useWorkspace();
-  const facets = useApiQuery(() => api.deals.facets({}), []);
-  const versions = useApiQuery(() => api.workflow.versions({}), []);
   // Report amounts carry no currency; the workspace's won deals tell which one they are in.
   const sample = useApiQuery(() => api.deals.list({ statuses: ['won'], limit: 1 }), []);
   const funnel = useApiQuery(() => (filter ? api.reports.funnel(filter) : Promise.resolve(null)), [filter]);
@@ -68,17 +46,7 @@ export function FunnelPage() {
   const timeData = useKept(time.data);
   const metricsData = useKept(metrics.data ?? undefined);
 
-  const selected = versions.data?.find((v) =>
-    view.versionId === null ? v.isCurrent : v.id === view.versionId,
-  );
-  const unknownVersion = view.versionId !== null && versions.data !== undefined && !selected;
   const notEvaluated = funnel.errorCode === 'not_found' || time.errorCode === 'not_found';
-  const evaluate = useAction(
-    useCallback(async () => {
-      await api.evaluation.refresh(view.versionId === null ? {} : { versionId: view.versionId });
-      invalidateData();
-    }, [view.versionId]),
-  );
   const stageHref = useCallback(
     (stageKey: string) => dealsLink(view, { stageKey, statuses: ['open'] }),
     [view],
@@ -91,20 +59,13 @@ export function FunnelPage() {
         <p className="page-subtitle">Where deals convert, where they wait, and where they stall.</p>
       </div>
       {!('problem' in range) && (
-        <div className="funnel-scope" aria-live="polite">
-          {(funnel.loading || time.loading || metrics.loading) && !notEvaluated && (
-            <span className="spinner" aria-label="Loading the reports" />
-          )}
-          <span data-testid="funnel-range" data-period={`${range.from}/${range.to}`}>
-            {formatRange(range)}
-          </span>
-          {selected && (
-            <span className="chip">
-              Workflow v{selected.version}
-              {selected.isCurrent ? '' : ' (not current)'}
-            </span>
-          )}
-        </div>
+        <ReportScopeLabel
+          range={range}
+          selected={selected}
+          loading={(funnel.loading || time.loading || metrics.loading) && !notEvaluated}
+          loadingLabel="Loading the reports"
+          testId="funnel-range"
+        />
       )}
     </header>
   );
@@ -119,61 +80,22 @@ export function FunnelPage() {
 
   let body: ReactNode;
   if ('problem' in range) {
+    body = <PeriodProblem message={range.problem} />;
+  } else if (scope.unknownVersion) {
     body = (
-      <Panel>
-        <EmptyState icon="clock" title="Choose the period">
-          {range.problem}
-        </EmptyState>
-      </Panel>
-    );
-  } else if (unknownVersion) {
-    body = (
-      <Panel>
-        <EmptyState
-          icon="workflow"
-          title="This workflow version does not exist"
-          actions={
-            <button type="button" className="btn btn-primary" onClick={() => onChange({ versionId: null })}>
-              Use the current version
-            </button>
-          }
-        >
-          The address asks for a version that is not in this workspace.
-        </EmptyState>
-      </Panel>
+      <UnknownVersion
+        onUseCurrent={() => onChange({ versionId: null })}
+        title="This workflow version does not exist"
+      >
+        The address asks for a version that is not in this workspace.
+      </UnknownVersion>
     );
   } else if (notEvaluated) {
-    const number = selected ? selected.version : '';
     body = (
-      <Panel>
-        {evaluate.error && (
-          <div className="card-body">
-            <ErrorBanner
-              title="The version was not evaluated"
-              message={evaluate.error}
-              onDismiss={evaluate.clearError}
-            />
-          </div>
-        )}
-        <EmptyState
-          icon="workflow"
-          title={`Workflow version ${number} has not been evaluated yet`}
-          actions={
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={evaluate.busy}
-              onClick={() => void evaluate.run()}
-            >
-              {evaluate.busy && <span className="spinner" aria-hidden="true" />}
-              {evaluate.busy ? 'Evaluating…' : `Evaluate version ${number}`}
-            </button>
-          }
-        >
-          The funnel and time in stage are computed from each deal’s stage visits under a workflow version.
-          Evaluate this version once to see them; it takes a few seconds.
-        </EmptyState>
-      </Panel>
+      <NotEvaluated version={selected} evaluate={evaluate}>
+        The funnel and time in stage are computed from each deal’s stage visits under a workflow version.
+        Evaluate this version once to see them; it takes a few seconds.
+      </NotEvaluated>
     );
   } else if (funnel.error || time.error) {
     body = (
@@ -209,13 +131,17 @@ export function FunnelPage() {
   }
 
   return (
-    <div className="page funnel-page">
+    <div className="page report-page">
       {header}
-      <FunnelFilterBar
+      <ReportFilterBar
+        label="Filter the funnel"
         view={view}
         facets={facets.data}
         versions={versions.data}
         presetDates={'problem' in range ? null : range}
+        version={{ kind: 'listed', className: 'funnel-select', label: versionWithStateLabel }}
+        withRep
+        clear={{ className: 'funnel-clear', short: true }}
         onChange={onChange}
       />
       {facets.error && (
@@ -233,33 +159,11 @@ export function FunnelPage() {
         />
       )}
       {selected?.stale && selected.evaluatedAt !== null && !notEvaluated && (
-        <div className="banner banner-info" role="status">
-          <Icon name="info" className="banner-icon" />
-          <div className="banner-body">
-            <div className="banner-title">Data changed since version {selected.version} was evaluated</div>
-            <div>These figures leave out the latest imports until the version is evaluated again.</div>
-          </div>
-          <div className="banner-actions">
-            <button
-              type="button"
-              className="btn btn-small"
-              disabled={evaluate.busy}
-              onClick={() => void evaluate.run()}
-            >
-              Evaluate again
-            </button>
-          </div>
-        </div>
+        <StaleBanner version={selected} evaluate={evaluate} />
       )}
       {body}
     </div>
   );
-}
-
-type PanelProps = { children: ReactNode };
-
-function Panel({ children }: PanelProps) {
-  return <section className="card">{children}</section>;
 }
 
 type FunnelContentProps = {
@@ -270,7 +174,7 @@ type FunnelContentProps = {
   metrics: StageMetricsSectionProps;
   currency: string | null;
   stageHref: (stageKey: string) => string;
-  onChange: (change: Partial<FunnelView>, options?: { replace?: boolean }) => void;
+  onChange: ReportChange<FunnelView>;
 };
 
 function FunnelContent({
@@ -294,7 +198,7 @@ function FunnelContent({
 
   return (
     <div
-      className={stale ? 'funnel-content stale' : 'funnel-content'}
+      className={stale ? 'report-content stale' : 'report-content'}
       aria-busy={stale}
       data-testid="funnel-content"
       data-period={`${funnel.from}/${funnel.to}`}
@@ -349,7 +253,7 @@ function FunnelContent({
 
 function FunnelLoading() {
   return (
-    <div className="funnel-content" aria-busy="true" aria-label="Loading the funnel">
+    <div className="report-content" aria-busy="true" aria-label="Loading the funnel">
       <div className="funnel-outcomes">
         {Array.from({ length: 5 }, (_, i) => (
           <div key={i} className="card funnel-outcome">

@@ -3,7 +3,6 @@ import type { BottlenecksReport, FailurePointsReport, PatternsReport } from '@sh
 import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
 import { EmptyWorkspace } from '../overview/DemoControls';
-import { ReportFilterBar } from '../processMap/ReportFilterBar';
 import {
   LoadingCards,
   NotEvaluated,
@@ -11,23 +10,22 @@ import {
   ReportScopeLabel,
   StaleBanner,
   UnknownVersion,
-} from '../processMap/ReportStates';
-import { dealsLink } from '../processMap/reportView';
-import { useKept, useReportScope } from '../processMap/useReportScope';
+} from '../reports/ReportStates';
+import { dealsLink, realityVersionPicker, reportQuery } from '../processMap/reportView';
+import { ReportFilterBar } from '../reports/ReportFilterBar';
+import { useKept, useReportScope } from '../reports/useReportScope';
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Bottlenecks } from './Bottlenecks';
 import { FailurePoints } from './FailurePoints';
 import { SuccessPatterns } from './SuccessPatterns';
-// The filter bar, segmented buttons and filter menus are styled with the Deals screen.
-import '../deals/deals.css';
-import '../processMap/processMap.css';
+import '../reports/reports.css';
 import './patterns.css';
 
 type Reports = { patterns: PatternsReport; failures: FailurePointsReport; bottlenecks: BottlenecksReport };
 
 export function PatternsPage() {
-  const scope = useReportScope();
+  const scope = useReportScope(reportQuery);
   const { view, onChange, range, filter, selected, evaluate } = scope;
   // One query for the three reports, so the sections always show the same period together.
   const reports = useApiQuery(async (): Promise<Reports | null> => {
@@ -93,7 +91,10 @@ export function PatternsPage() {
     for (const s of [...data.failures.lost.byStage, ...data.failures.stalled.byStage])
       stageNames.set(s.stageKey, s.stageName);
     body = (
-      <div className={reports.loading ? 'pt-content stale' : 'pt-content'} aria-busy={reports.loading}>
+      <div
+        className={reports.loading ? 'report-content stale' : 'report-content'}
+        aria-busy={reports.loading}
+      >
         <SuccessPatterns
           report={data.patterns}
           stageNames={stageNames}
@@ -116,7 +117,7 @@ export function PatternsPage() {
   } else body = <LoadingCards label="Loading the patterns" cards={3} />;
 
   return (
-    <div className="page pt-page">
+    <div className="page report-page">
       {header}
       <ReportFilterBar
         label="Filter the patterns"
@@ -124,6 +125,9 @@ export function PatternsPage() {
         facets={scope.facets.data}
         versions={scope.versions.data}
         presetDates={'problem' in range ? null : range}
+        version={realityVersionPicker}
+        withRep
+        clear={{ className: 'reality-clear' }}
         onChange={onChange}
       />
       {scope.versions.error && (

@@ -5,7 +5,7 @@ import { useApiQuery } from '../data/useApiQuery';
 import { formatCount } from '../format/format';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { StatusBadge } from '../ui/StatusBadge';
-import type { ReportFilter } from './reportView';
+import type { ReportFilter } from '../reports/reportFilters';
 import { formatMedianDays } from './processFormat';
 import type { Variant } from './VariantsTable';
 import { contrastingPicks, findVariantDeals, statusAfter } from './variantDeals';

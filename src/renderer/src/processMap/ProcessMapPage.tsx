@@ -14,7 +14,6 @@ import { GraphLegend } from './GraphLegend';
 import { GraphNumbers } from './GraphNumbers';
 import { UNMAPPED, layoutGraph } from './graphLayout';
 import { ProcessGraph } from './ProcessGraph';
-import { ReportFilterBar } from './ReportFilterBar';
 import {
   LoadingCards,
   NotEvaluated,
@@ -23,19 +22,20 @@ import {
   ReportScopeLabel,
   StaleBanner,
   UnknownVersion,
-} from './ReportStates';
-import { type ReportFilter, type ReportView, dealsLink, hasPeopleFilter } from './reportView';
-import { type ReportChange, useKept, useReportScope } from './useReportScope';
+} from '../reports/ReportStates';
+import { ReportFilterBar } from '../reports/ReportFilterBar';
+import { type ReportFilter, hasPeopleFilter } from '../reports/reportFilters';
+import { type ReportChange, useKept, useReportScope } from '../reports/useReportScope';
+import { type ReportView, dealsLink, realityVersionPicker, reportQuery } from './reportView';
 import { type Variant, VariantsTable } from './VariantsTable';
 import { statusAfter } from './variantDeals';
-// The filter bar, segmented buttons and filter menus are styled with the Deals screen.
-import '../deals/deals.css';
+import '../reports/reports.css';
 import './processMap.css';
 
 const outcomeWords = { won: 'won', lost: 'lost', open: 'still open' } as const;
 
 export function ProcessMapPage() {
-  const scope = useReportScope();
+  const scope = useReportScope(reportQuery);
   const { view, onChange, range, filter, selected, evaluate } = scope;
   const input = useMemo(
     () => (filter ? { ...filter, ...(view.outcome ? { outcome: view.outcome } : {}) } : null),
@@ -111,7 +111,7 @@ export function ProcessMapPage() {
   else body = <LoadingCards label="Loading the process map" />;
 
   return (
-    <div className="page pm-page">
+    <div className="page report-page">
       {header}
       <ReportFilterBar
         label="Filter the process map"
@@ -119,7 +119,10 @@ export function ProcessMapPage() {
         facets={scope.facets.data}
         versions={scope.versions.data}
         presetDates={'problem' in range ? null : range}
+        version={realityVersionPicker}
+        withRep
         withOutcome
+        clear={{ className: 'reality-clear' }}
         onChange={onChange}
       />
       {scope.versions.error && (
@@ -142,7 +145,7 @@ type ProcessMapContentProps = {
   view: ReportView;
   filter: ReportFilter;
   stale: boolean;
-  onChange: ReportChange;
+  onChange: ReportChange<ReportView>;
 };
 
 function ProcessMapContent({ report, view, filter, stale, onChange }: ProcessMapContentProps) {
@@ -211,7 +214,7 @@ function ProcessMapContent({ report, view, filter, stale, onChange }: ProcessMap
     );
 
   return (
-    <div className={stale ? 'pm-content stale' : 'pm-content'} aria-busy={stale}>
+    <div className={stale ? 'report-content stale' : 'report-content'} aria-busy={stale}>
       <section className="card pm-graph-card" aria-labelledby="pm-graph-heading">
         <div className="card-header">
           <div>

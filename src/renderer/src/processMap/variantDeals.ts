@@ -1,7 +1,7 @@
 import type { DealDetail, DealStatus } from '@shared/domain/types';
 import { api } from '../api/client';
 import { UNMAPPED } from './graphLayout';
-import type { ReportFilter } from './reportView';
+import type { ReportFilter } from '../reports/reportFilters';
 
 const DAY_MS = 86_400_000;
 

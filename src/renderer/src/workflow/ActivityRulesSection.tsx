@@ -3,7 +3,7 @@ import type { ActivityRule } from '@shared/workflow/definition';
 import { createActivityClassifier } from '@shared/workflow/activityTypes';
 import { ChipsField } from './ChipsField';
 import { type Draft, type DraftRule, move, newRule, replaceItem } from './draftModel';
-import { EditorIcon } from './editorIcons';
+import { Icon } from '../ui/Icon';
 import { TextField } from './fields';
 
 export type ActivityRulesSectionProps = {
@@ -105,7 +105,7 @@ export function ActivityRulesSection({ draft, types, onChange }: ActivityRulesSe
                       disabled={i === 0}
                       onClick={() => setRules(move(rules, i, -1))}
                     >
-                      <EditorIcon name="arrowUp" />
+                      <Icon name="arrowUp" size={14} />
                     </button>
                     <button
                       type="button"
@@ -115,7 +115,7 @@ export function ActivityRulesSection({ draft, types, onChange }: ActivityRulesSe
                       disabled={i === rules.length - 1}
                       onClick={() => setRules(move(rules, i, 1))}
                     >
-                      <EditorIcon name="arrowDown" />
+                      <Icon name="arrowDown" size={14} />
                     </button>
                     <button
                       type="button"
@@ -124,7 +124,7 @@ export function ActivityRulesSection({ draft, types, onChange }: ActivityRulesSe
                       title={`Remove ${label}`}
                       onClick={() => setRules(rules.filter((r) => r.uid !== rule.uid))}
                     >
-                      <EditorIcon name="trash" />
+                      <Icon name="trash" size={14} />
                     </button>
                   </div>
                 </fieldset>
@@ -136,7 +136,7 @@ export function ActivityRulesSection({ draft, types, onChange }: ActivityRulesSe
       </div>
       <div className="wf-section-footer">
         <button type="button" className="btn btn-small" onClick={() => setRules([...rules, newRule()])}>
-          <EditorIcon name="plus" />
+          <Icon name="plus" size={14} />
           Add rule
         </button>
       </div>
@@ -181,7 +181,7 @@ function RuleTester({ rules }: { rules: readonly DraftRule[] }) {
           <span className="field-label">Subject</span>
           <input className="input" value={subject} onChange={(e) => setSubject(e.target.value)} />
         </label>
-        <EditorIcon name="arrowRight" className="wf-tester-arrow" />
+        <Icon name="arrowRight" className="wf-tester-arrow" size={14} />
         <output className="wf-tester-result" aria-live="polite">
           {'error' in result ? (
             <span className="wf-field-error">{result.error}</span>

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
-import { EditorIcon } from './editorIcons';
+import { Icon } from '../ui/Icon';
 import { FieldShell } from './fields';
 import type { PathSegment } from './validation';
 
@@ -67,7 +67,7 @@ export function ChipsField({
                   aria-label={`Remove ${value || 'empty value'} from ${label.toLowerCase()}`}
                   onClick={() => onChange(values.filter((_, j) => j !== i))}
                 >
-                  <EditorIcon name="plus" size={11} className="wf-rotate-45" />
+                  <Icon name="plus" size={11} className="wf-rotate-45" />
                 </button>
               </li>
             ))}

@@ -1,7 +1,7 @@
 import type { RepRole } from '@shared/workflow/definition';
 import { ChipsField } from './ChipsField';
 import { type Draft, type DraftHandoff, newHandoff, replaceItem } from './draftModel';
-import { EditorIcon } from './editorIcons';
+import { Icon } from '../ui/Icon';
 import { NumberField, SelectField, TextField } from './fields';
 import { ItemHead } from './ItemHead';
 import { roleOptions } from './workflowText';
@@ -124,7 +124,7 @@ export function HandoffsSection({ draft, fields, onChange }: HandoffsSectionProp
           className="btn btn-small"
           onClick={() => setHandoffs([...handoffs, newHandoff(draft)])}
         >
-          <EditorIcon name="plus" />
+          <Icon name="plus" size={14} />
           Add handoff
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { plural } from '../format/format';
-import { EditorIcon } from './editorIcons';
+import { Icon } from '../ui/Icon';
 import { useIssueCount } from './issuesContext';
 import type { PathSegment } from './validation';
 
@@ -44,7 +44,7 @@ export function ItemHead({
           disabled={removeDisabledReason !== undefined}
           onClick={onRemove}
         >
-          <EditorIcon name="trash" />
+          <Icon name="trash" size={14} />
         </button>
       </div>
     </div>

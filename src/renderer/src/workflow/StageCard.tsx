@@ -10,7 +10,6 @@ import {
   newCriterion,
   replaceItem,
 } from './draftModel';
-import { EditorIcon } from './editorIcons';
 import { NumberField, SelectField, TextField, sentence } from './fields';
 import { useIssueCount, useOwnIssues } from './issuesContext';
 import { RequiredActionEditor } from './RequiredActionEditor';
@@ -56,7 +55,7 @@ export function StageCard(props: StageCardProps) {
           id={fieldId(path)}
           onClick={onToggle}
         >
-          <EditorIcon name="chevronRight" className="wf-stage-chevron" />
+          <Icon name="chevronRight" className="wf-stage-chevron" size={14} />
           <span className="wf-stage-order" aria-hidden="true">
             {index + 1}
           </span>
@@ -82,7 +81,7 @@ export function StageCard(props: StageCardProps) {
             disabled={index === 0}
             onClick={() => onMove(-1)}
           >
-            <EditorIcon name="arrowUp" />
+            <Icon name="arrowUp" size={14} />
           </button>
           <button
             type="button"
@@ -92,7 +91,7 @@ export function StageCard(props: StageCardProps) {
             disabled={index === count - 1}
             onClick={() => onMove(1)}
           >
-            <EditorIcon name="arrowDown" />
+            <Icon name="arrowDown" size={14} />
           </button>
         </div>
       </div>
@@ -236,7 +235,7 @@ function StageFields({
           className="btn btn-small wf-add"
           onClick={() => onChange({ ...stage, actions: [...stage.actions, newAction(types)] })}
         >
-          <EditorIcon name="plus" />
+          <Icon name="plus" size={14} />
           Add required action
         </button>
       </section>
@@ -270,7 +269,7 @@ function StageFields({
           className="btn btn-small wf-add"
           onClick={() => onChange({ ...stage, criteria: [...stage.criteria, newCriterion()] })}
         >
-          <EditorIcon name="plus" />
+          <Icon name="plus" size={14} />
           Add criterion
         </button>
       </section>
@@ -288,7 +287,7 @@ function StageFields({
           disabled={removeDisabledReason !== undefined}
           onClick={onRemove}
         >
-          <EditorIcon name="trash" />
+          <Icon name="trash" size={14} />
           Remove stage
         </button>
       </div>

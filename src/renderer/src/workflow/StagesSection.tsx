@@ -2,7 +2,6 @@ import { useId } from 'react';
 import type { WorkflowDefinition } from '@shared/workflow/definition';
 import { Icon } from '../ui/Icon';
 import { type Draft, type DraftStage, isLastOutcomeStage, move, newStage, replaceItem } from './draftModel';
-import { EditorIcon } from './editorIcons';
 import { useOwnIssues } from './issuesContext';
 import { StageCard } from './StageCard';
 import { fieldId } from './validation';
@@ -105,7 +104,7 @@ export function StagesSection({
       </ol>
       <div className="wf-section-footer">
         <button type="button" className="btn btn-small" onClick={addStage}>
-          <EditorIcon name="plus" />
+          <Icon name="plus" size={14} />
           Add stage
         </button>
       </div>

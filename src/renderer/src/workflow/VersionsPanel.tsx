@@ -8,7 +8,6 @@ import { formatDate, formatDateTime, plural } from '../format/format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Icon } from '../ui/Icon';
-import { EditorIcon } from './editorIcons';
 
 export type VersionsPanelProps = {
   versions: WorkflowVersionSummary[] | undefined;
@@ -61,7 +60,7 @@ export function VersionsPanel({ versions, error, onRetry, dirty, onActivated }: 
     <section className="card wf-versions" aria-labelledby="wf-versions-title">
       <div className="card-header">
         <h2 id="wf-versions-title" className="card-title wf-with-icon">
-          <EditorIcon name="history" />
+          <Icon name="history" size={14} />
           Versions
         </h2>
         {versions && <span className="card-subtitle">{plural(versions.length, 'version')}</span>}

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import type { WorkflowVersion } from '@shared/domain/types';
 import { formatDate } from '../format/format';
 import { type DefinitionFormat, type ImportedFile, readDefinitionFile } from './definitionFile';
-import { EditorIcon } from './editorIcons';
+import { Icon } from '../ui/Icon';
 
 export type WorkflowHeaderProps = {
   current: WorkflowVersion | undefined;
@@ -60,7 +60,7 @@ export function WorkflowHeader({ current, dirty, exportName, onExport, onFile }:
           }}
         />
         <button type="button" className="btn" onClick={() => input.current?.click()}>
-          <EditorIcon name="upload" />
+          <Icon name="upload" size={14} />
           Import file…
         </button>
         <button
@@ -74,11 +74,11 @@ export function WorkflowHeader({ current, dirty, exportName, onExport, onFile }:
               : undefined
           }
         >
-          <EditorIcon name="download" />
+          <Icon name="download" size={14} />
           Export JSON
         </button>
         <button type="button" className="btn" onClick={() => onExport('yaml')} disabled={!current}>
-          <EditorIcon name="download" />
+          <Icon name="download" size={14} />
           Export YAML
         </button>
       </div>

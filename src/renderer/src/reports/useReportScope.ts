@@ -6,21 +6,20 @@ import { api } from '../api/client';
 import { invalidateData } from '../data/engineEvents';
 import { type Action, useAction } from '../data/useAction';
 import { type ApiQuery, useApiQuery } from '../data/useApiQuery';
-import { type DateRange, isoDayOf } from '../execution/period';
-import {
-  type ReportFilter,
-  type ReportView,
-  readReportView,
-  toReportFilter,
-  viewRange,
-  writeReportView,
-} from './reportView';
+import { type DateRange, isoDayOf } from './periodPresets';
+import { type ReportFilter, type ReportFilters, toReportFilter, viewRange } from './reportFilters';
 
-export type ReportChange = (change: Partial<ReportView>, options?: { replace?: boolean }) => void;
+export type ReportChange<V> = (change: Partial<V>, options?: { replace?: boolean }) => void;
 
-export type ReportScope = {
-  view: ReportView;
-  onChange: ReportChange;
+/** How a screen keeps its view in the URL query. */
+export type ViewQuery<V> = {
+  read: (params: URLSearchParams) => V;
+  write: (view: V) => URLSearchParams;
+};
+
+export type ReportScope<V> = {
+  view: V;
+  onChange: ReportChange<V>;
   range: DateRange | { problem: string };
   /** The report input, or null while the custom period is incomplete. */
   filter: ReportFilter | null;
@@ -33,15 +32,17 @@ export type ReportScope = {
   evaluate: Action<[]>;
 };
 
-/** The filters, workflow versions and "evaluate this version" action every reality report shares. */
-export function useReportScope(): ReportScope {
+/**
+ * The filters, workflow versions and "evaluate this version" action the report screens share.
+ * `read` and `write` must be module functions: the view is read again only when the URL changes.
+ */
+export function useReportScope<V extends ReportFilters>({ read, write }: ViewQuery<V>): ReportScope<V> {
   const [params, setParams] = useSearchParams();
   const paramsKey = params.toString();
-  const view = useMemo(() => readReportView(new URLSearchParams(paramsKey)), [paramsKey]);
-  const onChange = useCallback<ReportChange>(
-    (change, options) =>
-      setParams((current) => writeReportView({ ...readReportView(current), ...change }), options),
-    [setParams],
+  const view = useMemo(() => read(new URLSearchParams(paramsKey)), [read, paramsKey]);
+  const onChange = useCallback<ReportChange<V>>(
+    (change, options) => setParams((current) => write({ ...read(current), ...change }), options),
+    [setParams, read, write],
   );
   // Noon, so that a period never shifts by a day around midnight or a clock change.
   const todayKey = isoDayOf(new Date());

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { WorkflowVersionSummary } from '@shared/evaluation/views';
 import type { Action } from '../data/useAction';
-import { type DateRange, formatRange } from '../execution/period';
+import { type DateRange, formatRange } from './periodPresets';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Icon } from '../ui/Icon';
@@ -12,15 +12,25 @@ export type ReportScopeLabelProps = {
   range: DateRange;
   selected: WorkflowVersionSummary | undefined;
   loading: boolean;
+  /** What the spinner says while the figures load. */
+  loadingLabel?: string;
   testId?: string;
 };
 
 /** The period and workflow version the figures are for, with a spinner while they load. */
-export function ReportScopeLabel({ range, selected, loading, testId }: ReportScopeLabelProps) {
+export function ReportScopeLabel({
+  range,
+  selected,
+  loading,
+  loadingLabel = 'Loading the report',
+  testId,
+}: ReportScopeLabelProps) {
   return (
-    <div className="reality-scope" aria-live="polite">
-      {loading && <span className="spinner" aria-label="Loading the report" />}
-      <span data-testid={testId}>{formatRange(range)}</span>
+    <div className="report-scope" aria-live="polite">
+      {loading && <span className="spinner" aria-label={loadingLabel} />}
+      <span data-testid={testId} data-period={`${range.from}/${range.to}`}>
+        {formatRange(range)}
+      </span>
       {selected && (
         <span className="chip">
           Workflow v{selected.version}
@@ -37,33 +47,44 @@ export function Panel({ children }: PanelProps) {
   return <section className="card">{children}</section>;
 }
 
-export type PeriodProblemProps = { message: string };
+export type PeriodProblemProps = { message: string; title?: string };
 
-export function PeriodProblem({ message }: PeriodProblemProps) {
+export function PeriodProblem({ message, title = 'Choose the period' }: PeriodProblemProps) {
   return (
     <Panel>
-      <EmptyState icon="clock" title="Choose the period">
+      <EmptyState icon="clock" title={title}>
         <p>{message}</p>
       </EmptyState>
     </Panel>
   );
 }
 
-export type UnknownVersionProps = { onUseCurrent: () => void };
+export type UnknownVersionProps = {
+  onUseCurrent: () => void;
+  title?: string;
+  /** Why the version may be missing; a screen may word it its own way. */
+  children?: ReactNode;
+};
 
-export function UnknownVersion({ onUseCurrent }: UnknownVersionProps) {
+export function UnknownVersion({
+  onUseCurrent,
+  title = 'This workflow version is not in the workspace',
+  children,
+}: UnknownVersionProps) {
   return (
     <Panel>
       <EmptyState
         icon="workflow"
-        title="This workflow version is not in the workspace"
+        title={title}
         actions={
           <button type="button" className="btn btn-primary" onClick={onUseCurrent}>
             Use the current version
           </button>
         }
       >
-        <p>The link may come from another workspace, or from before the workflow was replaced.</p>
+        {children ?? (
+          <p>The link may come from another workspace, or from before the workflow was replaced.</p>
+        )}
       </EmptyState>
     </Panel>
   );
@@ -73,10 +94,12 @@ export type NotEvaluatedProps = {
   version: WorkflowVersionSummary | undefined;
   evaluate: Action<[]>;
   /** What evaluating makes visible, in a sentence: "The process map is drawn from…". */
-  why: string;
+  why?: string;
+  /** The whole explanation, for a screen that words it its own way instead of `why`. */
+  children?: ReactNode;
 };
 
-export function NotEvaluated({ version, evaluate, why }: NotEvaluatedProps) {
+export function NotEvaluated({ version, evaluate, why, children }: NotEvaluatedProps) {
   const number = version ? `${version.version}` : '';
   return (
     <Panel>
@@ -104,7 +127,9 @@ export function NotEvaluated({ version, evaluate, why }: NotEvaluatedProps) {
           </button>
         }
       >
-        <p>{why} Evaluate this version once to see it; it runs on this computer and takes a few seconds.</p>
+        {children ?? (
+          <p>{why} Evaluate this version once to see it; it runs on this computer and takes a few seconds.</p>
+        )}
       </EmptyState>
     </Panel>
   );
@@ -141,9 +166,9 @@ export type LoadingCardsProps = { label: string; cards?: number };
 /** Grey bars where the report will be, so the page keeps its shape while it loads. */
 export function LoadingCards({ label, cards = 2 }: LoadingCardsProps) {
   return (
-    <div className="reality-loading" aria-busy="true" aria-label={label}>
+    <div className="report-loading" aria-busy="true" aria-label={label}>
       {Array.from({ length: cards }, (_, card) => (
-        <section key={card} className="card card-body reality-loading-card">
+        <section key={card} className="card card-body report-loading-card">
           {Array.from({ length: 5 }, (_, i) => (
             <span key={i} className="skeleton-bar" style={{ width: `${90 - i * 13}%` }} />
           ))}
