@@ -69,7 +69,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function placeholders(values: readonly unknown[]): string {
+function bindMarks(values: readonly unknown[]): string {
   return values.map(() => '?').join(', ');
 }
 
@@ -86,19 +86,19 @@ function dealFilter(input: DealsListInput): { where: string; params: unknown[] }
     params.push(like, like, like, search);
   }
   if (input.ownerIds?.length) {
-    clauses.push(`d.owner_id IN (${placeholders(input.ownerIds)})`);
+    clauses.push(`d.owner_id IN (${bindMarks(input.ownerIds)})`);
     params.push(...input.ownerIds);
   }
   if (input.stageKeys?.length) {
-    clauses.push(`d.stage_key IN (${placeholders(input.stageKeys)})`);
+    clauses.push(`d.stage_key IN (${bindMarks(input.stageKeys)})`);
     params.push(...input.stageKeys);
   }
   if (input.statuses?.length) {
-    clauses.push(`d.status IN (${placeholders(input.statuses)})`);
+    clauses.push(`d.status IN (${bindMarks(input.statuses)})`);
     params.push(...input.statuses);
   }
   if (input.teams?.length) {
-    clauses.push(`r.team IN (${placeholders(input.teams)})`);
+    clauses.push(`r.team IN (${bindMarks(input.teams)})`);
     params.push(...input.teams);
   }
   if (input.createdFrom !== undefined) {
