@@ -1,13 +1,6 @@
-import {
-  type SortingState,
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-} from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ComplianceReport } from '@shared/evaluation/views';
-import { SortHeader, ariaSort } from '../ui/SortHeader';
+import { DataTable } from '../ui/DataTable';
 import { type ActionRow, actionColumns } from './actionColumns';
 import type { Drill } from './executionView';
 
@@ -19,7 +12,6 @@ export type ActionTableProps = {
 
 /** Every required action with its counts, sortable; a row opens the deals behind it. */
 export function ActionTable({ report, drill, onDrill }: ActionTableProps) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'stageOrder', desc: false }]);
   const data = useMemo<ActionRow[]>(() => {
     const order = new Map(report.stages.map((s, i) => [s.key, { i, name: s.name }]));
     return report.actions.map((a) => ({
@@ -28,20 +20,11 @@ export function ActionTable({ report, drill, onDrill }: ActionTableProps) {
       stageOrder: order.get(a.stageKey)?.i ?? report.stages.length,
     }));
   }, [report]);
-  const columns = useMemo(
-    () => actionColumns((row) => onDrill({ repId: null, stageKey: row.stageKey, actionKey: row.actionKey })),
+  const open = useCallback(
+    (row: ActionRow) => onDrill({ repId: null, stageKey: row.stageKey, actionKey: row.actionKey }),
     [onDrill],
   );
-  // TanStack Table returns new functions each render by design; this app does not use the React Compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data,
-    columns,
-    state: { sorting },
-    onSortingChange: setSorting,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-  });
+  const columns = useMemo(() => actionColumns(open), [open]);
 
   return (
     <section className="card" aria-labelledby="actions-heading">
@@ -51,53 +34,18 @@ export function ActionTable({ report, drill, onDrill }: ActionTableProps) {
         </h2>
         <span className="card-subtitle">Sort by any column; open an action to see its deals.</span>
       </div>
-      <div className="data-table-wrap">
-        <table className="data-table action-table" aria-labelledby="actions-heading">
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={header.column.columnDef.meta?.numeric ? 'num' : undefined}
-                    aria-sort={ariaSort(header.column)}
-                  >
-                    <SortHeader header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => {
-              const { stageKey, actionKey } = row.original;
-              const open = drill?.actionKey === actionKey && drill.stageKey === stageKey;
-              return (
-                <tr
-                  key={row.id}
-                  className={open ? 'clickable-row selected' : 'clickable-row'}
-                  data-testid="action-row"
-                  onClick={() => onDrill({ repId: null, stageKey, actionKey })}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cell.column.columnDef.meta?.numeric ? 'num' : undefined}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-            {data.length === 0 && (
-              <tr>
-                <td colSpan={columns.length} className="muted">
-                  No required action came due in this period.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        data={data}
+        columns={columns}
+        label="Required actions"
+        labelledBy="actions-heading"
+        tableClassName="action-table"
+        initialSorting={[{ id: 'stageOrder', desc: false }]}
+        emptyMessage="No required action came due in this period."
+        rowTestId="action-row"
+        onRowClick={open}
+        isRowSelected={(row) => drill?.actionKey === row.actionKey && drill.stageKey === row.stageKey}
+      />
     </section>
   );
 }

@@ -19,6 +19,13 @@ export type DataTableProps<T> = {
   initialSorting?: SortingState;
   emptyMessage: string;
   rowTestId?: string;
+  /** Names the table by a visible heading instead of `label`. */
+  labelledBy?: string;
+  /** Extra class on the table element, for screen-specific column widths. */
+  tableClassName?: string;
+  /** Makes rows clickable (with the selected one marked), e.g. to open the deals behind a row. */
+  onRowClick?: (row: T) => void;
+  isRowSelected?: (row: T) => boolean;
 };
 
 /** A client-sorted table for tens to hundreds of rows, as real table elements. */
@@ -29,6 +36,10 @@ export function DataTable<T>({
   initialSorting = [],
   emptyMessage,
   rowTestId,
+  labelledBy,
+  tableClassName,
+  onRowClick,
+  isRowSelected,
 }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   // TanStack Table returns new functions each render by design; this app does not use the React Compiler.
@@ -44,7 +55,11 @@ export function DataTable<T>({
 
   return (
     <div className="data-table-wrap">
-      <table className="data-table" aria-label={label}>
+      <table
+        className={tableClassName ? `data-table ${tableClassName}` : 'data-table'}
+        aria-label={labelledBy ? undefined : label}
+        aria-labelledby={labelledBy}
+      >
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -63,7 +78,18 @@ export function DataTable<T>({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid={rowTestId}>
+            <tr
+              key={row.id}
+              data-testid={rowTestId}
+              className={
+                onRowClick
+                  ? isRowSelected?.(row.original)
+                    ? 'clickable-row selected'
+                    : 'clickable-row'
+                  : undefined
+              }
+              onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+            >
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className={cell.column.columnDef.meta?.numeric ? 'num' : undefined}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
