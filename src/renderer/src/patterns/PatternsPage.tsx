@@ -3,14 +3,7 @@ import type { BottlenecksReport, FailurePointsReport, PatternsReport } from '@sh
 import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
 import { EmptyWorkspace } from '../overview/DemoControls';
-import {
-  LoadingCards,
-  NotEvaluated,
-  PeriodProblem,
-  ReportScopeLabel,
-  StaleBanner,
-  UnknownVersion,
-} from '../reports/ReportStates';
+import { LoadingCards, ReportScopeLabel, reportGate, StaleBanner } from '../reports/ReportStates';
 import { dealsLink, realityVersionPicker, reportQuery } from '../processMap/reportView';
 import { ReportFilterBar } from '../reports/ReportFilterBar';
 import { useKept, useReportScope } from '../reports/useReportScope';
@@ -67,26 +60,19 @@ export function PatternsPage() {
       </div>
     );
 
-  let body: ReactNode;
-  if ('problem' in range) body = <PeriodProblem message={range.problem} />;
-  else if (scope.unknownVersion) body = <UnknownVersion onUseCurrent={() => onChange({ versionId: null })} />;
-  else if (notEvaluated)
-    body = (
-      <NotEvaluated
-        version={selected}
-        evaluate={evaluate}
-        why="Patterns compare what each deal did against the required actions of a workflow version."
-      />
-    );
-  else if (reports.error)
-    body = (
-      <ErrorBanner
-        title="The patterns could not be computed"
-        message={reports.error}
-        onRetry={reports.reload}
-      />
-    );
-  else if (data) {
+  let body: ReactNode | null = reportGate({
+    range,
+    unknownVersion: scope.unknownVersion,
+    onUseCurrent: () => onChange({ versionId: null }),
+    notEvaluated,
+    version: selected,
+    evaluate,
+    why: 'Patterns compare what each deal did against the required actions of a workflow version.',
+    error: reports.error,
+    errorTitle: 'The patterns could not be computed',
+    onRetry: reports.reload,
+  });
+  if (!body && data) {
     const stageNames = new Map(data.bottlenecks.stages.map((s) => [s.stageKey, s.stageName]));
     for (const s of [...data.failures.lost.byStage, ...data.failures.stalled.byStage])
       stageNames.set(s.stageKey, s.stageName);
@@ -114,7 +100,7 @@ export function PatternsPage() {
         <Bottlenecks report={data.bottlenecks} />
       </div>
     );
-  } else body = <LoadingCards label="Loading the patterns" cards={3} />;
+  } else body ??= <LoadingCards label="Loading the patterns" cards={3} />;
 
   return (
     <div className="page report-page">

@@ -14,15 +14,7 @@ import { GraphLegend } from './GraphLegend';
 import { GraphNumbers } from './GraphNumbers';
 import { UNMAPPED, layoutGraph } from './graphLayout';
 import { ProcessGraph } from './ProcessGraph';
-import {
-  LoadingCards,
-  NotEvaluated,
-  Panel,
-  PeriodProblem,
-  ReportScopeLabel,
-  StaleBanner,
-  UnknownVersion,
-} from '../reports/ReportStates';
+import { LoadingCards, Panel, ReportScopeLabel, reportGate, StaleBanner } from '../reports/ReportStates';
 import { ReportFilterBar } from '../reports/ReportFilterBar';
 import { type ReportFilter, hasPeopleFilter } from '../reports/reportFilters';
 import { type ReportChange, useKept, useReportScope } from '../reports/useReportScope';
@@ -79,26 +71,19 @@ export function ProcessMapPage() {
       </div>
     );
 
-  let body: ReactNode;
-  if ('problem' in range) body = <PeriodProblem message={range.problem} />;
-  else if (scope.unknownVersion) body = <UnknownVersion onUseCurrent={() => onChange({ versionId: null })} />;
-  else if (notEvaluated)
-    body = (
-      <NotEvaluated
-        version={selected}
-        evaluate={evaluate}
-        why="The process map is drawn from each deal’s stage visits under a workflow version."
-      />
-    );
-  else if (report.error)
-    body = (
-      <ErrorBanner
-        title="The process map could not be drawn"
-        message={report.error}
-        onRetry={report.reload}
-      />
-    );
-  else if (data && filter)
+  let body: ReactNode | null = reportGate({
+    range,
+    unknownVersion: scope.unknownVersion,
+    onUseCurrent: () => onChange({ versionId: null }),
+    notEvaluated,
+    version: selected,
+    evaluate,
+    why: 'The process map is drawn from each deal’s stage visits under a workflow version.',
+    error: report.error,
+    errorTitle: 'The process map could not be drawn',
+    onRetry: report.reload,
+  });
+  if (!body && data && filter)
     body = (
       <ProcessMapContent
         report={data}
@@ -108,7 +93,7 @@ export function ProcessMapPage() {
         onChange={onChange}
       />
     );
-  else body = <LoadingCards label="Loading the process map" />;
+  else body ??= <LoadingCards label="Loading the process map" />;
 
   return (
     <div className="page report-page">

@@ -177,3 +177,31 @@ export function LoadingCards({ label, cards = 2 }: LoadingCardsProps) {
     </div>
   );
 }
+
+export type ReportGateOptions = {
+  range: DateRange | { problem: string };
+  unknownVersion: boolean;
+  onUseCurrent: () => void;
+  notEvaluated: boolean;
+  version: WorkflowVersionSummary | undefined;
+  evaluate: Action<[]>;
+  /** What evaluating makes visible, in a sentence. */
+  why: string;
+  error: string | null;
+  errorTitle: string;
+  onRetry: () => void;
+};
+
+/**
+ * What a report shows instead of its figures — a period to fix, an unknown or unevaluated
+ * version, an error — in that order; null when the figures can be shown.
+ */
+export function reportGate(options: ReportGateOptions): ReactNode | null {
+  if ('problem' in options.range) return <PeriodProblem message={options.range.problem} />;
+  if (options.unknownVersion) return <UnknownVersion onUseCurrent={options.onUseCurrent} />;
+  if (options.notEvaluated)
+    return <NotEvaluated version={options.version} evaluate={options.evaluate} why={options.why} />;
+  if (options.error)
+    return <ErrorBanner title={options.errorTitle} message={options.error} onRetry={options.onRetry} />;
+  return null;
+}
