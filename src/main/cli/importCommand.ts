@@ -1,5 +1,8 @@
 import type { ImportIssueView, ImportPreview } from '@shared/import/types';
+import { basename } from 'node:path';
 import type { Db } from '../engine/db/open';
+import { EngineError } from '../engine/errors';
+import { expandPaths } from '../engine/import/loadFiles';
 import { runImport } from '../engine/import/pipeline';
 import type { DateOrder } from '../engine/import/dates';
 import { currentWorkflow } from '../engine/queries/workflow';
@@ -57,7 +60,10 @@ export function formatImportSummary(preview: ImportPreview, applied: boolean): s
   return lines.join('\n');
 }
 
-/** Runs `import`: a preview first; with no error, the import in one transaction. */
+/**
+ * Runs `import`: the import in one transaction; only when it refuses (or for --dry-run) a
+ * preview lists every error, so a good import reads its files once.
+ */
 export async function importFiles(
   db: Db,
   paths: string[],
@@ -68,26 +74,29 @@ export async function importFiles(
     timeZone: options.timeZone ?? getSetting(db, 'time_zone') ?? 'UTC',
     workflow: currentWorkflow(db).definition,
   };
-  const request = { paths, timeZone: options.timeZone };
-  const preview = (await runImport(db, request, run, 'preview')) as ImportPreview;
-  if (options.dateOrder) {
-    const withOrder = {
-      ...request,
-      dateOrders: Object.fromEntries(preview.files.map((f) => [f.name, options.dateOrder!])),
-    };
-    return finish(db, withOrder, run, options.dryRun);
+  const order = options.dateOrder;
+  const request = {
+    paths,
+    timeZone: options.timeZone,
+    dateOrders: order ? Object.fromEntries(expandPaths(paths).map((p) => [basename(p), order])) : undefined,
+  };
+  if (!options.dryRun) {
+    try {
+      return { ok: true, output: formatImportSummary(await runImport(db, request, run, 'apply'), true) };
+    } catch (error) {
+      if (!(error instanceof EngineError) || error.code !== 'invalid_input') throw error;
+    }
   }
-  return finish(db, request, run, options.dryRun, preview);
+  return previewReport(db, request, run);
 }
 
-async function finish(
+/** The preview's verdict: every error with where it is, or what the import would change. */
+async function previewReport(
   db: Db,
   request: Parameters<typeof runImport>[1],
   run: Parameters<typeof runImport>[2],
-  dryRun: boolean,
-  known?: ImportPreview,
 ): Promise<{ ok: boolean; output: string }> {
-  const preview = known ?? ((await runImport(db, request, run, 'preview')) as ImportPreview);
+  const preview = (await runImport(db, request, run, 'preview')) as ImportPreview;
   if (preview.errorCount > 0) {
     const errors = preview.issues.filter((i) => i.severity === 'error');
     const lines = [
@@ -100,7 +109,5 @@ async function finish(
     }
     return { ok: false, output: lines.join('\n') };
   }
-  if (dryRun) return { ok: true, output: formatImportSummary(preview, false) };
-  const result = await runImport(db, request, run, 'apply');
-  return { ok: true, output: formatImportSummary(result, true) };
+  return { ok: true, output: formatImportSummary(preview, false) };
 }
