@@ -15,13 +15,15 @@ import { listReps } from './queries/reps';
 import { bottlenecksReport, failurePointsReport, patternsReport } from './reports/patterns';
 import { stageMetricsReport } from './reports/stageMetrics';
 import { funnelReport, processMapReport, timeInStageReport } from './reports/stageReports';
-import { bumpDataRevision } from './evaluation/materialize';
+import { bumpDataRevision, dataRevision } from './evaluation/materialize';
 import {
   complianceDeals,
   complianceReport,
   dealChecklist,
+  dealsTouchedByBatch,
   ensureEvaluated,
   listWorkflowVersions,
+  reevaluateAfterChange,
 } from './evaluation/queries';
 import {
   activateWorkflowVersion,
@@ -56,10 +58,14 @@ function createHandlers({
 }: EngineDeps): Handlers {
   const changed = (): void =>
     emit({ type: 'changed', what: ['deals', 'reps', 'activities', 'imports', 'evaluations'] });
-  /** After data changes: results of every version are out of date; the current one is recomputed now. */
-  const dataChanged = (): void => {
+  /**
+   * After data changes: results of every version are out of date; the current one is brought up
+   * to date now — only for the deals the change touched, when those are known.
+   */
+  const dataChanged = (touchedDealIds?: readonly number[]): void => {
+    const previous = dataRevision(db);
     bumpDataRevision(db);
-    ensureEvaluated(db, currentWorkflow(db), clock());
+    reevaluateAfterChange(db, currentWorkflow(db), clock(), previous, touchedDealIds);
     changed();
   };
   const importRun = (task: string) => {
@@ -131,7 +137,8 @@ function createHandlers({
     'import:preview': (request) => runImport(db, request, importRun('import:preview'), 'preview'),
     'import:apply': async (request) => {
       const result = await runImport(db, request, importRun('import:apply'), 'apply');
-      dataChanged();
+      // An import refused for errors wrote nothing: no deal to judge again.
+      dataChanged('batchId' in result ? dealsTouchedByBatch(db, result.batchId) : []);
       return result as Awaited<ApiOutput<'import:apply'>>;
     },
     'import:cancel': () => {
@@ -140,8 +147,9 @@ function createHandlers({
     },
     'import:history': () => importHistory(db),
     'import:undo': ({ batchId }) => {
+      const touched = dealsTouchedByBatch(db, batchId);
       undoBatch(db, batchId, clock());
-      dataChanged();
+      dataChanged(touched);
       return importHistory(db);
     },
   };

@@ -34,8 +34,38 @@ export type DurationSummary = { count: number; medianDays: number | null; p75Day
 
 export function summarizeDurations(durationsMs: readonly number[]): DurationSummary {
   if (durationsMs.length === 0) return { count: 0, medianDays: null, p75Days: null };
-  const days = durationsMs.map(msToDays).sort((a, b) => a - b);
+  // A typed array sorts numerically, natively: several times faster on a large workspace.
+  const days = Array.from(Float64Array.from(durationsMs, msToDays).sort());
   return { count: days.length, medianDays: quantileSorted(days, 0.5), p75Days: quantileSorted(days, 0.75) };
+}
+
+/** What a deal did after a stage visit, among workflow stages: see {@link visitFates}. */
+export type VisitFate = 'next' | 'skip' | 'lost' | null;
+
+/**
+ * For each visit of one deal (in visit order), what the deal did next: `next` when the first
+ * later workflow stage it reached is further on and is the next stage, `skip` when it is further
+ * on past the next stage, `lost` when it was lost first; null when neither happened (still there,
+ * or only moved back). The funnel counts a deal's first visit in the period by its fate.
+ */
+export function visitFates(
+  stageKeys: readonly (string | null)[],
+  stages: readonly StageDefinition[],
+): VisitFate[] {
+  const order = new Map(stages.map((s, i) => [s.key, i]));
+  const lostKey = stages.find((s) => s.outcome === 'lost')?.key;
+  return stageKeys.map((key, i) => {
+    const index = key === null ? undefined : order.get(key);
+    if (index === undefined || stages[index]!.outcome) return null;
+    const nextKey = stages.slice(index + 1).find((s) => s.outcome !== 'lost')?.key;
+    for (let j = i + 1; j < stageKeys.length; j++) {
+      const later = stageKeys[j];
+      if (later === null || later === undefined) continue;
+      if (later === lostKey) return 'lost';
+      if ((order.get(later) ?? -1) > index) return later === nextKey ? 'next' : 'skip';
+    }
+    return null;
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { WorkflowVersion } from '@shared/domain/types';
 import { createActivityClassifier } from '@shared/workflow/activityTypes';
 import type { RepRole } from '@shared/workflow/definition';
 import { createStageMapper } from '@shared/workflow/stageMapping';
+import { visitFates } from '@shared/metrics/funnel';
 import type { Db } from '../db/open';
 import { deferSecondaryIndexes } from '../import/deferIndexes';
 import { getSetting } from '../queries/workspace';
@@ -78,103 +79,113 @@ export function toEvalDeal(row: EvalDealRow, events: EvalStageEvent[], activitie
   };
 }
 
+/** Deals are loaded and judged this many at a time, which keeps the heap (and GC) small. */
+const CHUNK_DEALS = 2_000;
+
+/** The last two days of March, June, September and December (UTC): where bulk moves are looked for. */
+const QUARTER_END_DAYS = ['03-30', '03-31', '06-29', '06-30', '09-29', '09-30', '12-30', '12-31'];
+
 /**
- * Evaluates every deal under one workflow version and stores the results, replacing that
- * version's previous ones in one transaction. Stage names and activity types are mapped with
- * that version's own rules, so an older version is judged exactly as it was defined.
+ * Stage events moved in bulk: at a quarter end, at least {@link BULK_MOVE_DEALS} deals of one
+ * owner changed stage in the same minute. Found across all deals, so a partial re-evaluation
+ * judges it the same way as a full one.
  */
-export function materializeEvaluations(db: Db, version: WorkflowVersion, now: number): { deals: number } {
+function bulkMoveEventIds(db: Db): Set<number> {
+  const groups = new Map<string, { deals: Set<number>; events: number[] }>();
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.deal_id, d.owner_id, e.entered_at FROM stage_events e JOIN deals d ON d.id = e.deal_id
+       WHERE strftime('%m-%d', e.entered_at / 1000, 'unixepoch') IN (${QUARTER_END_DAYS.map(() => '?').join(', ')})`,
+    )
+    .raw(true)
+    .all(...QUARTER_END_DAYS) as [number, number, number | null, number][];
+  for (const [id, dealId, ownerId, enteredAt] of rows) {
+    if (!isQuarterEnd(enteredAt)) continue;
+    const key = `${ownerId ?? 'none'}:${Math.floor(enteredAt / MINUTE)}`;
+    const group = groups.get(key) ?? { deals: new Set<number>(), events: [] };
+    group.deals.add(dealId);
+    group.events.push(id);
+    groups.set(key, group);
+  }
+  const ids = new Set<number>();
+  for (const group of groups.values()) {
+    if (group.deals.size >= BULK_MOVE_DEALS) group.events.forEach((id) => ids.add(id));
+  }
+  return ids;
+}
+
+/** For each visit, when the deal entered the same stage before it and after it (null when it did not). */
+function sameStageNeighbours(visits: readonly { stageKey: string | null; enteredAt: number }[]): {
+  previous: (number | null)[];
+  following: (number | null)[];
+} {
+  const previous: (number | null)[] = visits.map(() => null);
+  const following: (number | null)[] = visits.map(() => null);
+  const last = new Map<string, number>();
+  visits.forEach((visit, i) => {
+    if (visit.stageKey === null) return;
+    const before = last.get(visit.stageKey);
+    if (before !== undefined) {
+      previous[i] = visits[before]!.enteredAt;
+      following[before] = visit.enteredAt;
+    }
+    last.set(visit.stageKey, i);
+  });
+  return { previous, following };
+}
+
+const EVAL_TABLES = ['eval_visits', 'eval_actions', 'eval_handoffs', 'eval_flags'] as const;
+
+/**
+ * Evaluates deals under one workflow version and stores the results in one transaction: every
+ * deal (replacing the version's previous results), or only `dealIds` when given (replacing
+ * theirs). Stage names and activity types are mapped with that version's own rules, so an older
+ * version is judged exactly as it was defined.
+ */
+export function materializeEvaluations(
+  db: Db,
+  version: WorkflowVersion,
+  now: number,
+  dealIds?: readonly number[],
+  /** Keep the run's as-of time: the deals left out were judged then and are only that fresh. */
+  keepAsOf = false,
+): { deals: number } {
   const workflow = version.definition;
   const mapStage = createStageMapper(workflow);
   const classify = createActivityClassifier(workflow.activityRules);
   const classified = new Map<string, string>();
-  const context = { now, workingHours: workingHours(db), bulkMoveEventIds: new Set<number>() };
-
+  const mappedStages = new Map<string, string | null>();
+  const context = { now, workingHours: workingHours(db), bulkMoveEventIds: bulkMoveEventIds(db) };
   const roles = new Map(
-    (db.prepare('SELECT id, role FROM reps').all() as { id: number; role: RepRole }[]).map((r) => [
-      r.id,
-      r.role,
+    (db.prepare('SELECT id, role FROM reps').raw(true).all() as [number, RepRole][]).map(([id, role]) => [
+      id,
+      role,
     ]),
   );
-  const deals = db.prepare(`SELECT ${evalDealColumns} FROM deals ORDER BY id`).all() as EvalDealRow[];
-  const owners = new Map(deals.map((d) => [d.id, d.owner_id]));
+  const ids = dealIds ?? (db.prepare('SELECT id FROM deals ORDER BY id').pluck().all() as number[]);
 
-  const events = new Map<number, EvalStageEvent[]>();
-  const bulkCandidates = new Map<string, { dealIds: Set<number>; eventIds: number[] }>();
-  for (const row of db
+  const inChunk = 'IN (SELECT value FROM json_each(?))';
+  const selectDeals = db.prepare(`SELECT ${evalDealColumns} FROM deals WHERE id ${inChunk} ORDER BY id`);
+  const selectEvents = db
+    .prepare(`SELECT id, deal_id, source_stage, entered_at FROM stage_events WHERE deal_id ${inChunk}`)
+    .raw(true);
+  const selectActivities = db
     .prepare(
-      'SELECT id, deal_id AS dealId, source_stage AS sourceStage, entered_at AS enteredAt FROM stage_events',
+      `SELECT id, deal_id, type, raw_type, subject, occurred_at, rep_id, contact FROM activities
+       WHERE deal_id ${inChunk} AND coalesce(json_extract(fields, '$.done'), '') <> 'no'`,
     )
-    .iterate() as Iterable<{ id: number; dealId: number; sourceStage: string; enteredAt: number }>) {
-    const list = events.get(row.dealId) ?? [];
-    list.push({
-      id: row.id,
-      sourceStage: row.sourceStage,
-      stageKey: mapStage(row.sourceStage),
-      enteredAt: row.enteredAt,
-    });
-    events.set(row.dealId, list);
-    if (isQuarterEnd(row.enteredAt)) {
-      const key = `${owners.get(row.dealId) ?? 'none'}:${Math.floor(row.enteredAt / MINUTE)}`;
-      const group = bulkCandidates.get(key) ?? { dealIds: new Set<number>(), eventIds: [] };
-      group.dealIds.add(row.dealId);
-      group.eventIds.push(row.id);
-      bulkCandidates.set(key, group);
-    }
-  }
-  for (const group of bulkCandidates.values()) {
-    if (group.dealIds.size >= BULK_MOVE_DEALS)
-      group.eventIds.forEach((id) => context.bulkMoveEventIds.add(id));
-  }
-
-  const activities = new Map<number, EvalActivity[]>();
-  for (const row of db
-    .prepare(
-      `SELECT id, deal_id AS dealId, type, raw_type AS rawType, subject, occurred_at AS occurredAt, rep_id AS repId, contact
-       FROM activities
-       WHERE deal_id IS NOT NULL AND coalesce(json_extract(fields, '$.done'), '') <> 'no'`,
-    )
-    .iterate() as Iterable<{
-    id: number;
-    dealId: number;
-    type: string;
-    rawType: string | null;
-    subject: string | null;
-    occurredAt: number;
-    repId: number | null;
-    contact: string | null;
-  }>) {
-    let type = row.type;
-    if (row.rawType !== null) {
-      const key = `${row.rawType}\u0000${row.subject ?? ''}`;
-      type = classified.get(key) ?? classify(row.rawType, row.subject);
-      classified.set(key, type);
-    }
-    const list = activities.get(row.dealId) ?? [];
-    list.push({
-      id: row.id,
-      type,
-      subject: row.subject,
-      occurredAt: row.occurredAt,
-      repId: row.repId,
-      repRole: row.repId === null ? null : (roles.get(row.repId) ?? null),
-      contact: row.contact,
-    });
-    activities.set(row.dealId, list);
-  }
+    .raw(true);
 
   const v = version.id;
   const insertVisit = db.prepare(
-    `INSERT INTO eval_visits (workflow_version_id, deal_id, visit_index, owner_id, stage_key, source_stage, visit_number,
-       entered_at, exited_at, duration_ms, next_stage_key, advanced, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO eval_visits (workflow_version_id, deal_id, visit_index, owner_id, stage_key, visit_number, entered_at,
+       exited_at, duration_ms, next_stage_key, advanced, fate, prev_same_at, next_same_at, skipped, criteria_checked,
+       criteria_held, criteria_failed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAction = db.prepare(
     `INSERT INTO eval_actions (workflow_version_id, deal_id, visit_index, owner_id, stage_key, action_key, status,
        anchor_at, due_at, done_at, activity_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertCriterion = db.prepare(
-    `INSERT INTO eval_criteria (workflow_version_id, deal_id, visit_index, owner_id, stage_key, criterion_key, held,
-       checked_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertHandoff = db.prepare(
     `INSERT INTO eval_handoffs (workflow_version_id, deal_id, owner_id, handoff_key, triggered_at, due_at, first_touch_at,
@@ -184,33 +195,82 @@ export function materializeEvaluations(db: Db, version: WorkflowVersion, now: nu
     'INSERT INTO eval_flags (workflow_version_id, deal_id, kind, detail) VALUES (?, ?, ?, ?)',
   );
 
-  db.transaction(() => {
-    // Rebuilt once at the end: far cheaper than keeping it sorted through a million inserts.
-    const restoreIndexes = deferSecondaryIndexes(db, 'eval_actions');
-    for (const table of ['eval_visits', 'eval_actions', 'eval_criteria', 'eval_handoffs', 'eval_flags']) {
-      db.prepare(`DELETE FROM ${table} WHERE workflow_version_id = ?`).run(v);
+  const evaluateChunk = (chunk: readonly number[]): void => {
+    const json = JSON.stringify(chunk);
+    const events = new Map<number, EvalStageEvent[]>();
+    for (const [id, dealId, sourceStage, enteredAt] of selectEvents.all(json) as [
+      number,
+      number,
+      string,
+      number,
+    ][]) {
+      let stageKey = mappedStages.get(sourceStage);
+      if (stageKey === undefined) {
+        stageKey = mapStage(sourceStage);
+        mappedStages.set(sourceStage, stageKey);
+      }
+      const event = { id, sourceStage, stageKey, enteredAt };
+      const list = events.get(dealId);
+      if (list) list.push(event);
+      else events.set(dealId, [event]);
     }
-    for (const row of deals) {
+    const activities = new Map<number, EvalActivity[]>();
+    for (const [id, dealId, storedType, rawType, subject, occurredAt, repId, contact] of selectActivities.all(
+      json,
+    ) as [number, number, string, string | null, string | null, number, number | null, string | null][]) {
+      let type = storedType;
+      if (rawType !== null) {
+        const key = `${rawType}\u0000${subject ?? ''}`;
+        type = classified.get(key) ?? classify(rawType, subject);
+        classified.set(key, type);
+      }
+      const activity = {
+        id,
+        type,
+        subject,
+        occurredAt,
+        repId,
+        repRole: repId === null ? null : (roles.get(repId) ?? null),
+        contact,
+      };
+      const list = activities.get(dealId);
+      if (list) list.push(activity);
+      else activities.set(dealId, [activity]);
+    }
+    for (const row of selectDeals.all(json) as EvalDealRow[]) {
       const deal = toEvalDeal(row, events.get(row.id) ?? [], activities.get(row.id) ?? []);
       const result = evaluateDeal(deal, workflow, context);
+      const fates = visitFates(
+        result.visits.map((visit) => visit.stageKey),
+        workflow.stages,
+      );
+      const { previous, following } = sameStageNeighbours(result.visits);
       result.visits.forEach((visit, index) => {
+        const failed = visit.criteria.filter((c) => !c.held);
         insertVisit.run(
           v,
           row.id,
           index,
           row.owner_id,
           visit.stageKey,
-          visit.sourceStage,
           visit.visitNumber,
           visit.enteredAt,
           visit.exitedAt,
           visit.durationMs,
           visit.nextStageKey,
           visit.advanced ? 1 : 0,
-          JSON.stringify(visit.skipped),
+          fates[index],
+          previous[index],
+          following[index],
+          visit.skipped.length > 0 ? JSON.stringify(visit.skipped) : null,
+          visit.criteria.length,
+          visit.criteria.length - failed.length,
+          failed.length > 0 ? JSON.stringify(failed.map((c) => ({ key: c.key, detail: c.detail }))) : null,
         );
         if (!visit.stageKey) return;
         for (const action of visit.actions) {
+          // Never due: nothing to count; the deal page judges its deal live and shows these.
+          if (action.status === 'not_due') continue;
           insertAction.run(
             v,
             row.id,
@@ -224,19 +284,6 @@ export function materializeEvaluations(db: Db, version: WorkflowVersion, now: nu
             action.doneAt,
             action.activityId,
             action.reason,
-          );
-        }
-        for (const criterion of visit.criteria) {
-          insertCriterion.run(
-            v,
-            row.id,
-            index,
-            row.owner_id,
-            visit.stageKey,
-            criterion.key,
-            criterion.held ? 1 : 0,
-            visit.exitedAt,
-            criterion.detail,
           );
         }
       });
@@ -256,12 +303,50 @@ export function materializeEvaluations(db: Db, version: WorkflowVersion, now: nu
       }
       for (const flag of result.flags) insertFlag.run(v, row.id, flag.kind, flag.detail);
     }
-    restoreIndexes();
+  };
+
+  db.transaction(() => {
+    if (dealIds === undefined) {
+      for (const table of EVAL_TABLES)
+        db.prepare(`DELETE FROM ${table} WHERE workflow_version_id = ?`).run(v);
+    } else {
+      for (const table of EVAL_TABLES) {
+        db.prepare(`DELETE FROM ${table} WHERE workflow_version_id = ? AND deal_id ${inChunk}`).run(
+          v,
+          JSON.stringify(dealIds),
+        );
+      }
+    }
+    // A full evaluation rebuilds the secondary index once at the end: far cheaper than keeping
+    // it sorted through a million inserts.
+    const restore =
+      dealIds === undefined
+        ? [deferSecondaryIndexes(db, 'eval_actions'), deferSecondaryIndexes(db, 'eval_visits')]
+        : [];
+    for (let i = 0; i < ids.length; i += CHUNK_DEALS) evaluateChunk(ids.slice(i, i + CHUNK_DEALS));
+    restore.forEach((recreate) => recreate());
+    rollUpCompliance(db, v);
+    const deals = (db.prepare('SELECT count(*) FROM deals').pluck().get() as number) ?? 0;
     db.prepare(
       `INSERT INTO evaluation_runs (workflow_version_id, computed_at, as_of, data_revision, deals) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (workflow_version_id) DO UPDATE SET computed_at = excluded.computed_at, as_of = excluded.as_of,
+       ON CONFLICT (workflow_version_id) DO UPDATE SET computed_at = excluded.computed_at,
+         as_of = CASE WHEN ? THEN as_of ELSE excluded.as_of END,
          data_revision = excluded.data_revision, deals = excluded.deals`,
-    ).run(v, now, now, dataRevision(db), deals.length);
+    ).run(v, now, now, dataRevision(db), deals, keepAsOf ? 1 : 0);
   })();
-  return { deals: deals.length };
+  return { deals: ids.length };
+}
+
+/** Rebuilds a version's monthly compliance counts (the heatmap's roll-up) from its action rows. */
+function rollUpCompliance(db: Db, versionId: number): void {
+  db.prepare('DELETE FROM eval_action_months WHERE workflow_version_id = ?').run(versionId);
+  db.prepare(
+    `INSERT INTO eval_action_months (workflow_version_id, month_start, owner_id, stage_key, action_key,
+       on_time, late, missed, pending)
+     SELECT workflow_version_id, unixepoch(anchor_at / 1000, 'unixepoch', 'start of month') * 1000, owner_id,
+            stage_key, action_key, sum(status = 'on_time'), sum(status = 'late'), sum(status = 'missed'),
+            sum(status = 'pending')
+     FROM eval_actions WHERE workflow_version_id = ?
+     GROUP BY 2, owner_id, stage_key, action_key`,
+  ).run(versionId);
 }

@@ -1,5 +1,5 @@
 import type { WorkflowVersion } from '@shared/domain/types';
-import { type FunnelVisit, stageFunnel, summarizeDurations } from '@shared/metrics/funnel';
+import { type FunnelVisit, type StageFunnel, summarizeDurations } from '@shared/metrics/funnel';
 import { processMap } from '@shared/metrics/processMap';
 import { msToDays, periodBounds } from '@shared/metrics/period';
 import { summarizeOutcomes } from '@shared/metrics/repOutcomes';
@@ -61,16 +61,68 @@ export function periodVisits(
     .all(versionId, ...owners.params, versionId, start, end) as FunnelVisit[];
 }
 
+/**
+ * The funnel of {@link stageFunnel}, read from the stored visits: each visit knows its fate and
+ * when its deal entered the same stage before and after it, so a deal's first visit in the
+ * period and its per-deal time are found per stage with one covering-index range scan, without
+ * loading every visit. The same figures as `stageFunnel` over `periodVisits` (tested).
+ */
+export function storedStageFunnel(
+  db: Db,
+  version: WorkflowVersion,
+  start: number,
+  end: number,
+  filter: ReportFilter,
+): StageFunnel[] {
+  const owners = ownerFilter(filter);
+  const range = `v.workflow_version_id = ? AND v.stage_key = ? AND v.entered_at >= ? AND v.entered_at < ?${owners.sql}`;
+  const counts = db.prepare(
+    `SELECT count(*) AS entered, coalesce(sum(v.fate IN ('next', 'skip')), 0) AS advanced,
+            coalesce(sum(v.fate = 'skip'), 0) AS skippedNext, coalesce(sum(v.fate = 'lost'), 0) AS lost
+     FROM eval_visits v WHERE ${range} AND (v.prev_same_at IS NULL OR v.prev_same_at < ?)`,
+  );
+  const durations = db.prepare(`SELECT v.duration_ms FROM eval_visits v WHERE ${range}`).pluck();
+  // A visit sharing the period with another visit of its deal to the same stage adds to that
+  // deal's total; every other visit is a deal's whole time on its own.
+  const sharedSql = '(coalesce(v.prev_same_at, 0) >= ? OR coalesce(v.next_same_at, ?) < ?)';
+  const shared = db
+    .prepare(`SELECT v.deal_id, v.duration_ms FROM eval_visits v WHERE ${range} AND ${sharedSql}`)
+    .raw(true);
+  const alone = db
+    .prepare(`SELECT v.duration_ms FROM eval_visits v WHERE ${range} AND NOT ${sharedSql}`)
+    .pluck();
+  return version.definition.stages
+    .filter((stage) => !stage.outcome)
+    .map((stage) => {
+      const params = [version.id, stage.key, start, end, ...owners.params];
+      const c = counts.get(...params, start) as Omit<
+        StageFunnel,
+        'key' | 'name' | 'perVisit' | 'perDeal' | 'conversionToNext'
+      >;
+      const perVisit = durations.all(...params) as number[];
+      const edges = [start, end, end];
+      const perDeal = alone.all(...params, ...edges) as number[];
+      const totals = new Map<number, number>();
+      for (const [dealId, duration] of shared.all(...params, ...edges) as [number, number][]) {
+        totals.set(dealId, (totals.get(dealId) ?? 0) + duration);
+      }
+      perDeal.push(...totals.values());
+      return {
+        key: stage.key,
+        name: stage.name,
+        ...c,
+        conversionToNext: c.entered === 0 ? null : c.advanced / c.entered,
+        perVisit: summarizeDurations(perVisit),
+        perDeal: summarizeDurations(perDeal),
+      };
+    });
+}
+
 /** Stage-to-stage conversion (skips counted apart), drop-off and the win rate of the period. */
 export function funnelReport(db: Db, filter: ReportFilter): FunnelReport {
   const version = resolveEvaluatedVersion(db, filter.versionId);
   const { start, end } = periodBounds(filter);
-  const stages = stageFunnel(
-    periodVisits(db, version.id, start, end, filter),
-    version.definition.stages,
-    start,
-    end,
-  );
+  const stages = storedStageFunnel(db, version, start, end, filter);
   const ownerIds = filter.ownerIds?.length ? new Set(filter.ownerIds) : null;
   const teamOwners = filter.teams?.length
     ? new Set(

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { migration001Initial } from './001_initial';
 import { migration002Evaluations } from './002_evaluations';
+import { migration003LeanEvaluations } from './003_lean_evaluations';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -8,6 +9,7 @@ export type Migration = { version: number; name: string; up: (db: Database) => v
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: migration001Initial },
   { version: 2, name: 'workflow evaluations', up: migration002Evaluations },
+  { version: 3, name: 'leaner evaluation results', up: migration003LeanEvaluations },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
