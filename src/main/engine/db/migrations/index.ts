@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { migration001Initial } from './001_initial';
 import { migration002Evaluations } from './002_evaluations';
 import { migration003LeanEvaluations } from './003_lean_evaluations';
+import { migration004Coaching } from './004_coaching';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: migration001Initial },
   { version: 2, name: 'workflow evaluations', up: migration002Evaluations },
   { version: 3, name: 'leaner evaluation results', up: migration003LeanEvaluations },
+  { version: 4, name: 'coaching: observation drafts, one-on-one records', up: migration004Coaching },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
