@@ -174,6 +174,36 @@ describe('Funnel & time in stage in the demo workspace', () => {
       .toBe(1);
   });
 
+  it('lists the deals behind a funnel figure, and they add up to it', async () => {
+    const lost = toNumber((await funnelColumn('Lost')).get('Discovery') ?? '');
+    const entered = (await enteredByStage()).get('Discovery')!;
+    expect(lost).toBeGreaterThan(0);
+    const row = page.getByTestId('funnel-row').filter({ hasText: /^Discovery/ });
+    await row.getByRole('button', { name: String(lost), exact: true }).click();
+    await expect.poll(() => page.url(), poll).toMatch(/deals=discovery&group=lost/);
+
+    const drawer = page.getByTestId('funnel-drilldown');
+    await expect
+      .poll(
+        () => drawer.getByRole('heading', { name: /^Discovery · deals that were lost$/ }).isVisible(),
+        poll,
+      )
+      .toBe(true);
+    const rows = drawer.getByTestId('funnel-drill-row');
+    await expect.poll(() => rows.count(), poll).toBe(lost);
+    const details = await drawer.locator('.drill-detail').allTextContents();
+    expect(details.every((owner) => owner.trim() === 'Tom Becker')).toBe(true);
+    expect(
+      (await drawer.locator('tbody tr td:nth-child(4)').allTextContents()).every((t) => t === 'Lost'),
+    ).toBe(true);
+
+    await drawer.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Entered' }).click();
+    await expect.poll(() => rows.count(), poll).toBe(entered);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url(), poll).not.toContain('deals=');
+    expect(await drawer.count()).toBe(0);
+  });
+
   it('lists the stalled deals of the rep and opens one', async () => {
     const rows = page.getByTestId('stalled-row');
     await expect.poll(() => rows.count(), poll).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/engine/db/open';
 import { complianceDeals, complianceReport } from '../../src/main/engine/evaluation/queries';
-import { periodVisits, storedStageFunnel } from '../../src/main/engine/reports/stageReports';
+import { funnelDeals, periodVisits, storedStageFunnel } from '../../src/main/engine/reports/stageReports';
 import { currentWorkflow } from '../../src/main/engine/queries/workflow';
 import { stageFunnel } from '../../src/shared/metrics/funnel';
 import { periodBounds } from '../../src/shared/metrics/period';
@@ -74,5 +74,21 @@ describe('reports read from stored evaluations, on the demo workspace', () => {
       stageKey: report.cells[0]!.stageKey,
     });
     expect(drill.length).toBe(Math.min(2000, report.cells[0]!.counts.due));
+  });
+
+  it.each(periods)('every funnel figure of $from – $to lists exactly the deals it counts', (period) => {
+    const version = currentWorkflow(db);
+    const { start, end } = periodBounds(period);
+    for (const stage of storedStageFunnel(db, version, start, end, period)) {
+      const deals = (group: Parameters<typeof funnelDeals>[1]['group']) =>
+        funnelDeals(db, { ...period, stageKey: stage.key, group });
+      const entered = deals('entered');
+      expect(entered).toHaveLength(stage.entered);
+      expect(new Set(entered.map((d) => d.dealId)).size).toBe(stage.entered);
+      expect(deals('advanced')).toHaveLength(stage.advanced);
+      expect(deals('skipped')).toHaveLength(stage.skippedNext);
+      expect(deals('lost')).toHaveLength(stage.lost);
+      expect(deals('dropped')).toHaveLength(stage.entered - stage.advanced);
+    }
   });
 });

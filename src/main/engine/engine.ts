@@ -14,7 +14,7 @@ import { dealFacets, getDeal, listDeals } from './queries/deals';
 import { listReps } from './queries/reps';
 import { bottlenecksReport, failurePointsReport, patternsReport } from './reports/patterns';
 import { stageMetricsReport } from './reports/stageMetrics';
-import { funnelReport, processMapReport, timeInStageReport } from './reports/stageReports';
+import { funnelDeals, funnelReport, processMapReport, timeInStageReport } from './reports/stageReports';
 import { bumpDataRevision, dataRevision } from './evaluation/materialize';
 import {
   complianceDeals,
@@ -114,6 +114,7 @@ function createHandlers({
     'reports:compliance': (input) => complianceReport(db, input),
     'reports:complianceDeals': (input) => complianceDeals(db, input),
     'reports:funnel': (input) => funnelReport(db, input),
+    'reports:funnelDeals': (input) => funnelDeals(db, input),
     'reports:timeInStage': (input) => timeInStageReport(db, input, clock()),
     'reports:processMap': (input) => processMapReport(db, input),
     'reports:patterns': (input) => patternsReport(db, input),

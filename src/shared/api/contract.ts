@@ -18,7 +18,13 @@ import type {
   WorkflowVersionSummary,
 } from '../evaluation/views';
 import { workflowDefinitionSchema } from '../workflow/definition';
-import type { FunnelReport, ProcessMapReport, TimeInStageReport } from '../metrics/reports';
+import {
+  type FunnelDealRow,
+  type FunnelReport,
+  type ProcessMapReport,
+  type TimeInStageReport,
+  funnelDealGroups,
+} from '../metrics/reports';
 import type { BottlenecksReport, FailurePointsReport, PatternsReport } from '../metrics/failures';
 import type { StageMetricsReport } from '../metrics/stageMetrics';
 import type { ApiMethod } from './methods';
@@ -151,6 +157,12 @@ export const apiContract = {
       .strict(),
   ),
   'reports:funnel': method<FunnelReport>()('read', reportFilterInput),
+  'reports:funnelDeals': method<FunnelDealRow[]>()(
+    'read',
+    reportFilterInput
+      .extend({ stageKey: z.string().min(1).max(100), group: z.enum(funnelDealGroups) })
+      .strict(),
+  ),
   'reports:timeInStage': method<TimeInStageReport>()('read', reportFilterInput),
   'reports:processMap': method<ProcessMapReport>()(
     'read',

@@ -26,6 +26,7 @@ export const apiMethodNames = [
   'reports:compliance',
   'reports:complianceDeals',
   'reports:funnel',
+  'reports:funnelDeals',
   'reports:timeInStage',
   'reports:processMap',
   'reports:patterns',

@@ -21,6 +21,8 @@ export type FunnelReport = {
   stages: StageFunnel[];
   /** Deals closed in the period: win rate, median cycle days, won amount. */
   outcomes: RepOutcome;
+  /** The workflow's won and lost stages, whose deals the outcome figures list. */
+  closingStages: { key: string; name: string; outcome: 'won' | 'lost' }[];
 };
 
 export type StalledDeal = {
@@ -49,4 +51,23 @@ export type TimeInStageReport = {
   }[];
   /** Open deals sitting in a stage longer than its target days, the most overdue first. */
   stalled: StalledDeal[];
+};
+
+/** Which deals of a funnel figure: all that entered the stage, or those that went on, skipped, were lost or stayed. */
+export const funnelDealGroups = ['entered', 'advanced', 'skipped', 'lost', 'dropped'] as const;
+export type FunnelDealGroup = (typeof funnelDealGroups)[number];
+
+/** One deal behind a funnel figure: its first visit of the stage in the period and what followed. */
+export type FunnelDealRow = {
+  dealId: number;
+  dealName: string;
+  ownerName: string | null;
+  status: 'open' | 'won' | 'lost';
+  enteredAt: EpochMs;
+  /** Time in that visit, in days (until now for a deal still there). */
+  durationDays: number;
+  /** What the deal did next among workflow stages; null: still there or only moved back. */
+  fate: 'next' | 'skip' | 'lost' | null;
+  /** The stage the deal went to after this visit, when it moved. */
+  nextStageKey: string | null;
 };

@@ -3,7 +3,14 @@ import { type FunnelVisit, type StageFunnel, summarizeDurations } from '@shared/
 import { processMap } from '@shared/metrics/processMap';
 import { msToDays, periodBounds } from '@shared/metrics/period';
 import { summarizeOutcomes } from '@shared/metrics/repOutcomes';
-import type { FunnelReport, ProcessMapReport, StalledDeal, TimeInStageReport } from '@shared/metrics/reports';
+import type {
+  FunnelDealGroup,
+  FunnelDealRow,
+  FunnelReport,
+  ProcessMapReport,
+  StalledDeal,
+  TimeInStageReport,
+} from '@shared/metrics/reports';
 import type { ReportPeriodInput } from '@shared/api/contract';
 import type { Db } from '../db/open';
 import { EngineError } from '../errors';
@@ -118,6 +125,45 @@ export function storedStageFunnel(
     });
 }
 
+const groupSql: Record<FunnelDealGroup, string> = {
+  entered: '',
+  advanced: " AND v.fate IN ('next', 'skip')",
+  skipped: " AND v.fate = 'skip'",
+  lost: " AND v.fate = 'lost'",
+  dropped: " AND (v.fate IS NULL OR v.fate = 'lost')",
+};
+
+/** At most this many deals are listed behind one figure, the latest entries first. */
+const FUNNEL_DEALS_LIMIT = 2000;
+
+/**
+ * The deals behind a funnel figure, counted exactly as {@link storedStageFunnel} counts them:
+ * each deal once, by its first visit of the stage in the period. For a won or lost stage,
+ * `entered` lists the deals that closed that way in the period.
+ */
+export function funnelDeals(
+  db: Db,
+  filter: ReportFilter & { stageKey: string; group: FunnelDealGroup },
+): FunnelDealRow[] {
+  const version = resolveEvaluatedVersion(db, filter.versionId);
+  const { start, end } = periodBounds(filter);
+  const owners = ownerFilter(filter);
+  const rows = db
+    .prepare(
+      `SELECT v.deal_id AS dealId, d.name AS dealName, r.name AS ownerName, d.status, v.entered_at AS enteredAt,
+              v.duration_ms AS durationMs, v.fate, v.next_stage_key AS nextStageKey
+       FROM eval_visits v JOIN deals d ON d.id = v.deal_id LEFT JOIN reps r ON r.id = v.owner_id
+       WHERE v.workflow_version_id = ? AND v.stage_key = ? AND v.entered_at >= ? AND v.entered_at < ?${owners.sql}
+         AND (v.prev_same_at IS NULL OR v.prev_same_at < ?)${groupSql[filter.group]}
+       ORDER BY v.entered_at DESC, v.deal_id LIMIT ${FUNNEL_DEALS_LIMIT}`,
+    )
+    .all(version.id, filter.stageKey, start, end, ...owners.params, start) as (Omit<
+    FunnelDealRow,
+    'durationDays'
+  > & { durationMs: number })[];
+  return rows.map(({ durationMs, ...row }) => ({ ...row, durationDays: msToDays(durationMs) }));
+}
+
 /** Stage-to-stage conversion (skips counted apart), drop-off and the win rate of the period. */
 export function funnelReport(db: Db, filter: ReportFilter): FunnelReport {
   const version = resolveEvaluatedVersion(db, filter.versionId);
@@ -147,6 +193,9 @@ export function funnelReport(db: Db, filter: ReportFilter): FunnelReport {
     to: filter.to,
     stages,
     outcomes: summarizeOutcomes(closed),
+    closingStages: version.definition.stages.flatMap((s) =>
+      s.outcome ? [{ key: s.key, name: s.name, outcome: s.outcome }] : [],
+    ),
   };
 }
 

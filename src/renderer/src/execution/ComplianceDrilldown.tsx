@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { ReportPeriodInput } from '@shared/api/contract';
 import type { ComplianceReport } from '@shared/evaluation/views';
 import { api } from '../api/client';
@@ -6,7 +6,7 @@ import { useApiQuery } from '../data/useApiQuery';
 import { formatCount, plural } from '../format/format';
 import { DataTable } from '../ui/DataTable';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { Icon } from '../ui/Icon';
+import { Drawer, DrawerLoading } from '../ui/Drawer';
 import { complianceLabels } from './ComplianceBadge';
 import { type CountedStatus, type Drill, countedStatuses } from './executionView';
 import { drillColumns } from './drillColumns';
@@ -33,14 +33,8 @@ export function ComplianceDrilldown({
   onShow,
   onClose,
 }: ComplianceDrilldownProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const query = { ...input, ...definedDrill(drill) };
   const rows = useApiQuery(() => api.reports.complianceDeals(query), [query]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const counts = useMemo(() => {
     const byStatus = new Map<string, number>();
@@ -61,38 +55,20 @@ export function ComplianceDrilldown({
     onShow(show.includes(status) ? show.filter((s) => s !== status) : [...show, status]);
 
   return (
-    // Clicks on the backdrop land on the dialog itself; Escape arrives as its cancel event.
-    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
-    <dialog
-      ref={ref}
-      className="drawer"
-      aria-labelledby="drill-title"
-      data-testid="drilldown"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onClick={(event) => {
-        if (event.target === event.currentTarget) onClose();
-      }}
-    >
-      <div className="drawer-panel">
-        <header className="drawer-header">
-          <div>
-            <h2 id="drill-title" className="drawer-title">
-              {title}
-            </h2>
-            <p className="drawer-subtitle">
-              Actions due {rangeLabel}
-              {input.teams?.length ? ` · ${input.teams.join(', ')}` : ''}
-              {report ? ` · workflow version ${report.version}` : ''}
-            </p>
-          </div>
-          <button type="button" className="btn btn-ghost btn-small" onClick={onClose} aria-label="Close">
-            <Icon name="close" size={16} />
-          </button>
-        </header>
-        <div className="drawer-filters">
+    <Drawer
+      title={title}
+      subtitle={
+        <>
+          Actions due {rangeLabel}
+          {input.teams?.length ? ` · ${input.teams.join(', ')}` : ''}
+          {report ? ` · workflow version ${report.version}` : ''}
+        </>
+      }
+      className="drawer-compliance"
+      testId="drilldown"
+      onClose={onClose}
+      toolbar={
+        <>
           <span className="field-label" id="drill-status-label">
             Show
           </span>
@@ -123,34 +99,27 @@ export function ComplianceDrilldown({
               {plural(shown.length, 'action')}
             </span>
           )}
-        </div>
-        <div className="drawer-body">
-          {rows.error && (
-            <ErrorBanner title="The actions could not be loaded" message={rows.error} onRetry={rows.reload} />
-          )}
-          {shown ? (
-            <DataTable
-              label={title}
-              data={shown}
-              columns={columns}
-              initialSorting={[{ id: 'status', desc: false }]}
-              emptyMessage={
-                rows.data?.length ? 'No action has the statuses chosen above.' : 'No action came due here.'
-              }
-              rowTestId="drill-row"
-            />
-          ) : (
-            !rows.error && (
-              <div className="drawer-loading" aria-busy="true" aria-label="Loading the actions">
-                {Array.from({ length: 10 }, (_, i) => (
-                  <span key={i} className="skeleton-bar" style={{ width: `${55 + ((i * 17) % 40)}%` }} />
-                ))}
-              </div>
-            )
-          )}
-        </div>
-      </div>
-    </dialog>
+        </>
+      }
+    >
+      {rows.error && (
+        <ErrorBanner title="The actions could not be loaded" message={rows.error} onRetry={rows.reload} />
+      )}
+      {shown ? (
+        <DataTable
+          label={title}
+          data={shown}
+          columns={columns}
+          initialSorting={[{ id: 'status', desc: false }]}
+          emptyMessage={
+            rows.data?.length ? 'No action has the statuses chosen above.' : 'No action came due here.'
+          }
+          rowTestId="drill-row"
+        />
+      ) : (
+        !rows.error && <DrawerLoading label="Loading the actions" />
+      )}
+    </Drawer>
   );
 }
 

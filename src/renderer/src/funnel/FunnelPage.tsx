@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
 import { EmptyWorkspace } from '../overview/DemoControls';
 import { ReportFilterBar, versionWithStateLabel } from '../reports/ReportFilterBar';
+import { formatRange } from '../reports/periodPresets';
 import { hasPeopleFilter } from '../reports/reportFilters';
 import {
   NotEvaluated,
@@ -17,6 +18,7 @@ import { type ReportChange, useKept, useReportScope } from '../reports/useReport
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { FunnelDrilldown } from './FunnelDrilldown';
 import { FunnelSection } from './FunnelSection';
 import { OutcomeCards } from './OutcomeCards';
 import { StageMetricsSection, type StageMetricsSectionProps } from './StageMetricsSection';
@@ -79,6 +81,7 @@ export function FunnelPage() {
     );
 
   let body: ReactNode;
+  let drawer: ReactNode = null;
   if ('problem' in range) {
     body = <PeriodProblem message={range.problem} />;
   } else if (scope.unknownVersion) {
@@ -126,6 +129,17 @@ export function FunnelPage() {
         onChange={onChange}
       />
     );
+    drawer = view.drill && filter && (
+      <FunnelDrilldown
+        filter={filter}
+        drill={view.drill}
+        stageNames={stageNames(funnelData)}
+        closing={funnelData.closingStages.some((s) => s.key === view.drill!.stageKey)}
+        rangeLabel={'problem' in range ? '' : formatRange(range)}
+        onGroup={(group) => onChange({ drill: { ...view.drill!, group } }, { replace: true })}
+        onClose={() => onChange({ drill: null })}
+      />
+    );
   } else {
     body = <FunnelLoading />;
   }
@@ -162,8 +176,14 @@ export function FunnelPage() {
         <StaleBanner version={selected} evaluate={evaluate} />
       )}
       {body}
+      {drawer}
     </div>
   );
+}
+
+/** Every stage of the report's version by key, the won and lost ones included. */
+function stageNames(funnel: FunnelReport): Map<string, string> {
+  return new Map([...funnel.stages, ...funnel.closingStages].map((s) => [s.key, s.name]));
 }
 
 type FunnelContentProps = {
@@ -203,10 +223,21 @@ function FunnelContent({
       data-testid="funnel-content"
       data-period={`${funnel.from}/${funnel.to}`}
     >
-      <OutcomeCards outcomes={funnel.outcomes} currency={currency} />
+      <OutcomeCards
+        outcomes={funnel.outcomes}
+        currency={currency}
+        onDrill={(outcome) => {
+          const stage = funnel.closingStages.find((s) => s.outcome === outcome);
+          if (stage) onChange({ drill: { stageKey: stage.key, group: 'entered' } });
+        }}
+      />
       {anyEntered ? (
         <>
-          <FunnelSection stages={funnel.stages} stageHref={stageHref} />
+          <FunnelSection
+            stages={funnel.stages}
+            stageHref={stageHref}
+            onDrill={(stageKey, group) => onChange({ drill: { stageKey, group } })}
+          />
           <StageMetricsSection {...metrics} />
           <TimeInStageSection
             stages={time.stages}

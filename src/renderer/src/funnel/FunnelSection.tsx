@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { StageFunnel } from '@shared/metrics/funnel';
+import type { FunnelDealGroup } from '@shared/metrics/reports';
 import { ChartCanvas } from '../charts/ChartCanvas';
 import { endLabelsPlugin } from '../charts/chartPlugins';
 import { useChartTheme } from '../charts/chartTheme';
@@ -11,12 +12,13 @@ export type FunnelSectionProps = {
   stages: StageFunnel[];
   /** The Deals screen for a stage, narrowed like this screen. */
   stageHref: (stageKey: string) => string;
+  onDrill: (stageKey: string, group: FunnelDealGroup) => void;
 };
 
 const plugins = [endLabelsPlugin];
 
 /** Deals entering each stage, as a bar chart and as a table of the same numbers. */
-export function FunnelSection({ stages, stageHref }: FunnelSectionProps) {
+export function FunnelSection({ stages, stageHref, onDrill }: FunnelSectionProps) {
   const theme = useChartTheme();
   const chart = useMemo(() => funnelChart(stages, theme), [stages, theme]);
   const rows = useMemo<FunnelRow[]>(
@@ -26,8 +28,9 @@ export function FunnelSection({ stages, stageHref }: FunnelSectionProps) {
         nextName: stages[i + 1]?.name ?? 'Won',
         dropOff: stage.entered - stage.advanced,
         dealsHref: stageHref(stage.key),
+        onDrill: (group: FunnelDealGroup) => onDrill(stage.key, group),
       })),
-    [stages, stageHref],
+    [stages, stageHref, onDrill],
   );
   const label = `Deals that entered each stage in the period: ${stages
     .map((s) => `${s.name} ${funnelBarText(s)}`)

@@ -1,12 +1,31 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { StageFunnel } from '@shared/metrics/funnel';
+import type { FunnelDealGroup } from '@shared/metrics/reports';
 import { formatCount, formatPercent, plural } from '../format/format';
 import '../ui/columnMeta';
 import { formatDayValue } from './funnelFormat';
 
 /** A funnel stage with the name of the stage it converts to. */
-export type FunnelRow = StageFunnel & { nextName: string; dropOff: number; dealsHref: string };
+export type FunnelRow = StageFunnel & {
+  nextName: string;
+  dropOff: number;
+  dealsHref: string;
+  /** Opens the list of the deals behind one of the row's figures. */
+  onDrill: (group: FunnelDealGroup) => void;
+};
+
+type DrillCountProps = { row: FunnelRow; group: FunnelDealGroup; count: number; title: string };
+
+/** A figure of the table as a button that lists its deals. */
+function DrillCount({ row, group, count, title }: DrillCountProps) {
+  if (count === 0) return <>{formatCount(0)}</>;
+  return (
+    <button type="button" className="funnel-drill" title={title} onClick={() => row.onDrill(group)}>
+      {formatCount(count)}
+    </button>
+  );
+}
 
 const column = createColumnHelper<FunnelRow>();
 
@@ -34,7 +53,14 @@ export const funnelColumns = [
   }),
   column.accessor('entered', {
     header: 'Entered',
-    cell: (info) => formatCount(info.getValue()),
+    cell: (info) => (
+      <DrillCount
+        row={info.row.original}
+        group="entered"
+        count={info.getValue()}
+        title={`List the deals that entered ${info.row.original.name}`}
+      />
+    ),
     meta: { numeric: true },
   }),
   column.accessor('advanced', {
@@ -42,12 +68,22 @@ export const funnelColumns = [
     cell: (info) => {
       const row = info.row.original;
       return (
-        <span title={`Later entered ${row.nextName} or a stage after it`}>
-          {formatCount(info.getValue())}
+        <span>
+          <DrillCount
+            row={row}
+            group="advanced"
+            count={info.getValue()}
+            title={`List the deals that later entered ${row.nextName} or a stage after it`}
+          />
           {row.skippedNext > 0 && (
-            <span className="funnel-skipped" title={`Went past ${row.nextName} without entering it`}>
+            <button
+              type="button"
+              className="funnel-skipped"
+              title={`List the deals that went past ${row.nextName} without entering it`}
+              onClick={() => row.onDrill('skipped')}
+            >
               {plural(row.skippedNext, 'skipped', 'skipped')} {row.nextName}
-            </span>
+            </button>
           )}
         </span>
       );
@@ -56,7 +92,14 @@ export const funnelColumns = [
   }),
   column.accessor('lost', {
     header: 'Lost',
-    cell: (info) => formatCount(info.getValue()),
+    cell: (info) => (
+      <DrillCount
+        row={info.row.original}
+        group="lost"
+        count={info.getValue()}
+        title={`List the deals lost from ${info.row.original.name}`}
+      />
+    ),
     meta: { numeric: true },
   }),
   column.accessor('conversionToNext', {
@@ -76,7 +119,14 @@ export const funnelColumns = [
   }),
   column.accessor('dropOff', {
     header: 'Drop-off',
-    cell: (info) => formatCount(info.getValue()),
+    cell: (info) => (
+      <DrillCount
+        row={info.row.original}
+        group="dropped"
+        count={info.getValue()}
+        title={`List the deals that did not move on from ${info.row.original.name}`}
+      />
+    ),
     meta: { numeric: true },
   }),
   days('Median / visit', (row) => row.perVisit.medianDays, 'Median days in stage, per visit'),
