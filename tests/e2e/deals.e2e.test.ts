@@ -143,6 +143,15 @@ describe('Deals in the demo workspace', () => {
       0,
     );
 
+    // From the deal, a comparison starts with it already picked.
+    const dealUrl = page.url();
+    const dealId = /#\/deals\/(\d+)/.exec(dealUrl)![1];
+    await page.getByRole('link', { name: 'Compare with other deals' }).click();
+    await expect.poll(() => page.url(), poll).toContain(`#/compare?deals=${dealId}`);
+    await expect.poll(() => page.getByText(name).first().isVisible(), poll).toBe(true);
+    await page.goBack();
+    await expect.poll(() => page.url(), poll).toBe(dealUrl);
+
     await page.getByRole('main').getByRole('link', { name: 'Deals', exact: true }).click();
     await expect.poll(() => page.url(), poll).toContain('status=won');
     await expect

@@ -146,6 +146,9 @@ describe('Mapping the current reality in the demo workspace', () => {
 
     await expect.poll(() => page.url(), poll).toMatch(/#\/compare\?deals=\d+,\d+,\d+&from=\w+&to=\w+/);
     await expect.poll(() => page.getByTestId('compare-row').count(), poll).toBe(3);
+    // Compare belongs to the Process map: the sidebar keeps that area lit.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Process map' }).getAttribute('class')).toContain('active');
   });
 
   it('lays three deals side by side from Discovery to Proposal, aligned on time', async () => {

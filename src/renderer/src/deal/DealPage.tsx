@@ -9,6 +9,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Icon } from '../ui/Icon';
 import { StatusBadge } from '../ui/StatusBadge';
+import { compareHref } from '../compare/compareView';
 import { StageTimeline } from './StageTimeline';
 import { WorkflowChecklist } from './WorkflowChecklist';
 import { activityColumns, visitColumns } from './dealTables';
@@ -148,9 +149,19 @@ function DealHeader({ detail }: DealHeaderProps) {
             {deal.account ?? 'No account'} · source {deal.source}
           </p>
         </div>
-        <div className="deal-amount">
-          <span className="deal-amount-value">{formatMoney(deal.amount, deal.currency)}</span>
-          <span className="deal-amount-label">Amount</span>
+        <div className="deal-header-side">
+          <div className="deal-amount">
+            <span className="deal-amount-value">{formatMoney(deal.amount, deal.currency)}</span>
+            <span className="deal-amount-label">Amount</span>
+          </div>
+          <Link
+            to={compareHref({ dealIds: [deal.id], from: null, to: null })}
+            className="btn btn-small"
+            title="Lay this deal's timeline beside up to two others, aligned on time"
+          >
+            <Icon name="processMap" size={14} />
+            Compare with other deals
+          </Link>
         </div>
       </div>
       {deal.lostReason && (

@@ -1,8 +1,11 @@
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { Icon } from '../ui/Icon';
 import { navigation } from './navigation';
 
 export function Sidebar() {
+  const { pathname } = useLocation();
+  const alsoActive = (also: string[] | undefined): boolean =>
+    Boolean(also?.some((path) => pathname === path || pathname.startsWith(`${path}/`)));
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="sidebar-brand">
@@ -23,7 +26,9 @@ export function Sidebar() {
                   <NavLink
                     to={item.path}
                     end={item.path === '/'}
-                    className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
+                    className={({ isActive }) =>
+                      isActive || alsoActive(item.also) ? 'nav-link active' : 'nav-link'
+                    }
                   >
                     <Icon name={item.icon} />
                     <span>{item.label}</span>

@@ -1,6 +1,12 @@
 import type { IconName } from '../ui/Icon';
 
-export type NavItem = { path: string; label: string; icon: IconName };
+export type NavItem = {
+  path: string;
+  label: string;
+  icon: IconName;
+  /** Screens reached from this area that keep it highlighted (Compare opens from the Process map). */
+  also?: string[];
+};
 export type NavSection = { title: string | null; items: NavItem[] };
 
 /** Every area of the product, in the order a manager works through them. */
@@ -23,7 +29,7 @@ export const navigation: NavSection[] = [
   {
     title: 'Analyse',
     items: [
-      { path: '/process-map', label: 'Process map', icon: 'processMap' },
+      { path: '/process-map', label: 'Process map', icon: 'processMap', also: ['/compare'] },
       { path: '/execution', label: 'Execution', icon: 'execution' },
       { path: '/funnel', label: 'Funnel & time in stage', icon: 'funnel' },
       { path: '/patterns', label: 'Patterns', icon: 'patterns' },
