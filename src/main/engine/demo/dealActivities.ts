@@ -2,7 +2,7 @@ import type { DemoActivity } from './demoTypes';
 import type { Flow, SimVisit } from './dealHistory';
 import type { Habits } from './demoRoster';
 import { DAY, HOUR, MINUTE } from './demoTime';
-import type { Rng } from './prng';
+import { type Rng, createRng } from './prng';
 
 export type DraftActivity = Omit<DemoActivity, 'externalId'>;
 
@@ -149,6 +149,21 @@ export function dealActivities(plan: ActivityPlan, visits: readonly SimVisit[]):
               primary,
             )
           : null;
+        // Qualified leads usually get a first meeting while still in Lead (meeting → opportunity).
+        // It draws on its own generator, so adding it leaves every other demo figure as it was.
+        const booking = createRng(Math.floor(start / MINUTE));
+        const advances = next !== undefined && next.stage !== plan.flow.lost;
+        if (span > 6 * HOUR && booking.chance(advances ? 0.65 : 0.2)) {
+          add(
+            'meeting',
+            'Meeting',
+            booking.pick(['Intro meeting', 'First meeting', 'Qualification meeting']),
+            within(start + span * booking.float(0.3, 0.85)),
+            ownerKey,
+            primary,
+            1800,
+          );
+        }
         fillers(
           ['call', 'email', 'task'],
           Math.max(call ?? start, intro ?? start),
