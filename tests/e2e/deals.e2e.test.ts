@@ -182,7 +182,7 @@ describe('Deals in the demo workspace', () => {
       .getByTestId('rep-row')
       .filter({ has: page.locator('td:nth-child(7)', { hasNotText: /^0$/ }) })
       .first()
-      .getByRole('link');
+      .getByRole('link', { name: /^(?!Scorecard$)/ });
     const repName = (await rep.textContent())!.trim();
     await rep.click();
     await expect.poll(() => page.url(), poll).toMatch(/#\/deals\?owner=\d+/);

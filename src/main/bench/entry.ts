@@ -5,12 +5,14 @@ import { builtPaths } from '../builtPaths';
 import { dealsBench } from './dealsBench';
 import { evaluateBench } from './evaluateBench';
 import { importBench } from './importBench';
+import { oneOnOneBench } from './oneOnOneBench';
 
 const benches: Record<string, (dir: string) => Promise<void> | void> = {
   deals: (dir) => dealsBench(dir, Number(process.env.BENCH_DEALS ?? 100_000)),
   evaluate: (dir) => evaluateBench(dir, Number(process.env.BENCH_DEALS ?? 100_000)),
   import: (dir) =>
     importBench(dir, builtPaths(__dirname).workerPath, Number(process.env.BENCH_ROWS ?? 1_000_000)),
+  oneOnOne: (dir) => oneOnOneBench(dir),
 };
 
 async function main(): Promise<void> {

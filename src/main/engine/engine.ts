@@ -6,6 +6,8 @@ import { mappingFields } from '@shared/import/mapping';
 import { latestSchemaVersion } from './db/migrations';
 import type { Db } from './db/open';
 import { loadDemo, removeDemo } from './demo/demoWorkspace';
+import { observationHandlers } from './coaching/observationsHandlers';
+import { oneOnOneHandlers } from './oneOnOnes/handlers';
 import { EngineError } from './errors';
 import { builtInAdapters } from './import/adapters';
 import { undoBatch } from './import/changeLog';
@@ -14,6 +16,10 @@ import { dealFacets, getDeal, listDeals } from './queries/deals';
 import { listReps } from './queries/reps';
 import { bottlenecksReport, failurePointsReport, patternsReport } from './reports/patterns';
 import { stageMetricsReport } from './reports/stageMetrics';
+import { scorecardEvidence } from './scorecards/evidence';
+import { repScorecard } from './scorecards/repScorecard';
+import { readScorecardSettings, saveScorecardSettings } from './scorecards/settings';
+import { teamScorecard } from './scorecards/teamScorecard';
 import { funnelDeals, funnelReport, processMapReport, timeInStageReport } from './reports/stageReports';
 import { bumpDataRevision, dataRevision } from './evaluation/materialize';
 import {
@@ -121,6 +127,17 @@ function createHandlers({
     'reports:failurePoints': (input) => failurePointsReport(db, input, clock()),
     'reports:bottlenecks': (input) => bottlenecksReport(db, input),
     'reports:stageMetrics': (input) => stageMetricsReport(db, input),
+    'scorecards:rep': (input) => repScorecard(db, input, clock()),
+    'scorecards:team': (input) => teamScorecard(db, input, clock()),
+    'scorecards:evidence': (input) => scorecardEvidence(db, input),
+    'scorecards:settings': () => readScorecardSettings(db),
+    'scorecards:saveSettings': (input) => {
+      const saved = saveScorecardSettings(db, input);
+      emit({ type: 'changed', what: ['scorecards'] });
+      return saved;
+    },
+    ...observationHandlers({ db, clock, changed: () => emit({ type: 'changed', what: ['observations'] }) }),
+    ...oneOnOneHandlers({ db, clock, changed: () => emit({ type: 'changed', what: ['oneOnOnes'] }) }),
     'demo:load': () => {
       loadDemo(db, clock(), (done, total) => emit({ type: 'progress', task: 'demo:load', done, total }));
       dataChanged();

@@ -5,10 +5,19 @@ import { DealsPage } from './deals/DealsPage';
 import { FunnelPage } from './funnel/FunnelPage';
 import { ExecutionPage } from './execution/ExecutionPage';
 import { ImportPage } from './import/ImportPage';
+import { ObservationFormPage } from './observations/ObservationFormPage';
+import { ObservationSettingsPage } from './observations/ObservationSettingsPage';
+import { ObservationsPage } from './observations/ObservationsPage';
+import { OneOnOnesPage } from './oneOnOnes/OneOnOnesPage';
+import { PrepPage } from './oneOnOnes/PrepPage';
 import { OverviewPage } from './overview/OverviewPage';
 import { PatternsPage } from './patterns/PatternsPage';
 import { ProcessMapPage } from './processMap/ProcessMapPage';
+import { RampPage } from './ramp/RampPage';
 import { RepsPage } from './reps/RepsPage';
+import { EvidencePage } from './scorecards/EvidencePage';
+import { RepScorecardPage } from './scorecards/RepScorecardPage';
+import { TeamScorecardPage } from './scorecards/TeamScorecardPage';
 import { AppShell } from './shell/AppShell';
 import { ComingPanel } from './shell/ComingPanel';
 import { NotFoundPage } from './shell/NotFoundPage';
@@ -49,6 +58,16 @@ const router = createHashRouter([
           { path: 'process-map', element: <ProcessMapPage /> },
           { path: 'compare', element: <ComparePage /> },
           { path: 'patterns', element: <PatternsPage /> },
+          { path: 'observations', element: <ObservationsPage /> },
+          { path: 'observations/new', element: <ObservationFormPage /> },
+          { path: 'observations/settings', element: <ObservationSettingsPage /> },
+          { path: 'observations/:id', element: <ObservationFormPage /> },
+          { path: 'scorecards', element: <TeamScorecardPage /> },
+          { path: 'scorecards/evidence', element: <EvidencePage /> },
+          { path: 'scorecards/:repId', element: <RepScorecardPage /> },
+          { path: 'one-on-ones', element: <OneOnOnesPage /> },
+          { path: 'one-on-ones/:repId', element: <PrepPage /> },
+          { path: 'ramp', element: <RampPage /> },
           ...comingScreens.map((screen) => ({
             path: screen.path.slice(1),
             element: <ComingPanel screen={screen} />,

@@ -27,6 +27,26 @@ import {
 } from '../metrics/reports';
 import type { BottlenecksReport, FailurePointsReport, PatternsReport } from '../metrics/failures';
 import type { StageMetricsReport } from '../metrics/stageMetrics';
+import { observationInputs } from '../coaching/observationApi';
+import type {
+  DealStageOnDate,
+  ObservationDetail,
+  ObservationDraftView,
+  ObservationOptions,
+  ObservationPage,
+  ObservationSummary,
+} from '../coaching/observationViews';
+import { repScorecardInput, scorecardEvidenceInput, scorecardScopeInput } from '../scorecards/inputs';
+import { type ScorecardSettings, scorecardSettingsSchema } from '../scorecards/settings';
+import type { RepScorecard, ScorecardEvidence, TeamScorecard } from '../scorecards/types';
+import { oneOnOneInputs } from '../oneOnOnes/inputs';
+import type {
+  CommitmentItem,
+  OneOnOnePrep,
+  OneOnOneRecord,
+  OneOnOneRepRow,
+  RampReport,
+} from '../oneOnOnes/types';
 import type { ApiMethod } from './methods';
 
 /**
@@ -172,6 +192,11 @@ export const apiContract = {
   'reports:failurePoints': method<FailurePointsReport>()('read', reportFilterInput),
   'reports:bottlenecks': method<BottlenecksReport>()('read', reportFilterInput),
   'reports:stageMetrics': method<StageMetricsReport>()('read', reportFilterInput),
+  'scorecards:rep': method<RepScorecard>()('read', repScorecardInput),
+  'scorecards:team': method<TeamScorecard>()('read', scorecardScopeInput),
+  'scorecards:evidence': method<ScorecardEvidence>()('read', scorecardEvidenceInput),
+  'scorecards:settings': method<ScorecardSettings>()('read', none),
+  'scorecards:saveSettings': method<ScorecardSettings>()('write', scorecardSettingsSchema),
   'workflow:mapStages': method<WorkflowVersion>()(
     'write',
     z
@@ -183,6 +208,28 @@ export const apiContract = {
       })
       .strict(),
   ),
+  'observations:list': method<ObservationPage>()('read', observationInputs.list),
+  'observations:get': method<ObservationDetail>()('read', observationInputs.get),
+  'observations:save': method<ObservationDetail>()('write', observationInputs.save),
+  'observations:delete': method<{ id: number; deletedAt: number }>()('write', observationInputs.delete),
+  'observations:restore': method<ObservationDetail>()('write', observationInputs.restore),
+  'observations:draft': method<ObservationDraftView | null>()('read', observationInputs.draft),
+  'observations:saveDraft': method<{ updatedAt: number }>()('write', observationInputs.saveDraft),
+  'observations:discardDraft': method<{ discarded: boolean }>()('write', observationInputs.discardDraft),
+  'observations:options': method<ObservationOptions>()('read', observationInputs.options),
+  'observations:saveSettings': method<ObservationOptions>()('write', observationInputs.saveSettings),
+  'observations:dealStage': method<DealStageOnDate>()('read', observationInputs.dealStage),
+  'observations:summary': method<ObservationSummary>()('read', observationInputs.summary),
+  'oneOnOnes:list': method<OneOnOneRepRow[]>()('read', oneOnOneInputs.list),
+  'oneOnOnes:prep': method<OneOnOnePrep>()('read', oneOnOneInputs.prep),
+  'oneOnOnes:saveDraft': method<OneOnOneRecord>()('write', oneOnOneInputs.saveDraft),
+  'oneOnOnes:hold': method<OneOnOneRecord>()('write', oneOnOneInputs.hold),
+  'oneOnOnes:history': method<OneOnOneRecord[]>()('read', oneOnOneInputs.history),
+  'commitments:add': method<CommitmentItem>()('write', oneOnOneInputs.addCommitment),
+  'commitments:resolve': method<CommitmentItem>()('write', oneOnOneInputs.resolveCommitment),
+  'commitments:setRule': method<CommitmentItem>()('write', oneOnOneInputs.setCommitmentRule),
+  'commitments:remove': method<{ removed: number }>()('write', oneOnOneInputs.removeCommitment),
+  'ramp:report': method<RampReport>()('read', oneOnOneInputs.ramp),
 } satisfies Record<ApiMethod, MethodSpec<z.ZodType, unknown>>;
 
 type Contract = typeof apiContract;

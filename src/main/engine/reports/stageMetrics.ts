@@ -1,4 +1,5 @@
 import { median } from 'simple-statistics';
+import { discountPercent } from '@shared/metrics/discount';
 import { stageFunnel } from '@shared/metrics/funnel';
 import { msToDays, periodBounds } from '@shared/metrics/period';
 import type { DiscountMonth, StageMetric, StageMetricsReport } from '@shared/metrics/stageMetrics';
@@ -8,16 +9,6 @@ import { ownerAllowed } from './patterns';
 import { periodVisits, type ReportFilter, resolveEvaluatedVersion } from './stageReports';
 
 const HOUR = 3_600_000;
-
-/** The deal's discount in percent, from a custom field named like discount, discount_pct or "Discount %". */
-function discountField(fields: Record<string, unknown>): number | null {
-  for (const [name, raw] of Object.entries(fields)) {
-    if (!/^discount\s*(_?pct|%|percent(age)?)?$/i.test(name.trim())) continue;
-    const value = Number(String(raw).replace('%', '').replace(',', '.').trim());
-    if (Number.isFinite(value) && String(raw).trim() !== '') return value;
-  }
-  return null;
-}
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
@@ -254,7 +245,7 @@ export function stageMetricsReport(db: Db, filter: ReportFilter): StageMetricsRe
     const month = new Date(row.closedAt).toISOString().slice(0, 7);
     const entry = discountByMonth.get(month) ?? { deals: 0, discounts: [] };
     entry.deals++;
-    const discount = discountField(JSON.parse(row.fields) as Record<string, unknown>);
+    const discount = discountPercent(JSON.parse(row.fields) as Record<string, unknown>);
     if (discount !== null) entry.discounts.push(discount);
     discountByMonth.set(month, entry);
   }

@@ -11,6 +11,7 @@ import { Icon } from '../ui/Icon';
 import { StatusBadge } from '../ui/StatusBadge';
 import { compareHref } from '../compare/compareView';
 import { StageTimeline } from './StageTimeline';
+import { DealObservations } from './DealObservations';
 import { WorkflowChecklist } from './WorkflowChecklist';
 import { activityColumns, visitColumns } from './dealTables';
 import { outcomesOf } from './stageTones';
@@ -79,6 +80,7 @@ export function DealPage() {
             </div>
           </section>
           <WorkflowChecklist dealId={id} activities={data.activities} outcomes={outcomes} />
+          <DealObservations dealId={id} dealName={data.deal.name} ownerId={data.deal.ownerId} />
           <div className="deal-columns">
             <section className="card" aria-labelledby="visits-heading">
               <div className="card-header">

@@ -18,13 +18,22 @@ export function repColumns(currency: string | null) {
     column.accessor('name', {
       header: 'Rep',
       cell: (info) => (
-        <Link
-          to={`/deals?owner=${info.row.original.id}`}
-          className="rep-link"
-          title={`Deals owned by ${info.getValue()}`}
-        >
-          {info.getValue()}
-        </Link>
+        <>
+          <Link
+            to={`/deals?owner=${info.row.original.id}`}
+            className="rep-link"
+            title={`Deals owned by ${info.getValue()}`}
+          >
+            {info.getValue()}
+          </Link>
+          <Link
+            to={`/scorecards/${info.row.original.id}`}
+            className="chip rep-scorecard-link"
+            title={`${info.getValue()}’s scorecard`}
+          >
+            Scorecard
+          </Link>
+        </>
       ),
     }),
     column.accessor('role', {

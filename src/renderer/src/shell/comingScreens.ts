@@ -15,43 +15,6 @@ export type ComingScreen = {
 /** The areas of PRODUCT.md that this version does not show yet, with what each will hold. */
 export const comingScreens: ComingScreen[] = [
   {
-    path: '/observations',
-    title: 'Observations',
-    icon: 'observations',
-    summary: 'A fast, keyboard-first log of shadowed deals, tied to the deal, the stage and its checklist.',
-    contents: [
-      'Coach, rep, deal, stage and date, with the stage checklist marked done, partial, skipped or n.a.',
-      'Rubric scores and tags for what was seen (outdated deck, required field skipped, rogue step…).',
-      'Notes and commitments that carry over to the next one-on-one.',
-    ],
-    audience: 'Coaches and enablement',
-  },
-  {
-    path: '/scorecards',
-    title: 'Scorecards',
-    icon: 'scorecards',
-    summary:
-      'Per rep and per team, per month or quarter, against the team benchmark and the previous period.',
-    contents: [
-      'Compliance: actions on time, criteria met at advancement, handoff SLA.',
-      'Velocity, conversion, engagement and friction (stalls, discount).',
-      'Shadowing scores, with charts and the evidence one click away.',
-    ],
-    audience: 'Sales managers and leadership',
-  },
-  {
-    path: '/one-on-ones',
-    title: 'One-on-ones',
-    icon: 'oneOnOnes',
-    summary: 'Everything to prepare a rep’s one-on-one, offline.',
-    contents: [
-      'What changed since the last one-on-one, and the top gaps with their evidence.',
-      'Deals at risk and recent observations.',
-      'Open commitments and talking points; notes and new commitments saved for next time.',
-    ],
-    audience: 'Sales managers',
-  },
-  {
     path: '/experiments',
     title: 'Experiments',
     icon: 'experiments',

@@ -41,6 +41,7 @@ export const navigation: NavSection[] = [
       { path: '/observations', label: 'Observations', icon: 'observations' },
       { path: '/scorecards', label: 'Scorecards', icon: 'scorecards' },
       { path: '/one-on-ones', label: 'One-on-ones', icon: 'oneOnOnes' },
+      { path: '/ramp', label: 'Ramp of new hires', icon: 'ramp' },
       { path: '/experiments', label: 'Experiments', icon: 'experiments' },
     ],
   },

@@ -43,6 +43,7 @@ const shapes = {
   ),
   scorecards: <path d="M12 20V10M18 20V4M6 20v-4" />,
   oneOnOnes: <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />,
+  ramp: <path d="M3 20h5v-5h5v-5h5V5h3" />,
   experiments: (
     <path d="M9 3h6M10 3v6.5L4.5 19a1.5 1.5 0 0 0 1.3 2.2h12.4a1.5 1.5 0 0 0 1.3-2.2L14 9.5V3M7 15h10" />
   ),

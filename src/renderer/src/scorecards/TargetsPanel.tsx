@@ -1,0 +1,54 @@
+import { metricDefinition } from '@shared/scorecards/metrics';
+import type { TeamTargetResult } from '@shared/scorecards/types';
+import { formatValue } from './scorecardFormat';
+
+export type TargetsPanelProps = { targets: TeamTargetResult[]; currency: string | null; onEdit: () => void };
+
+function actualText(target: TeamTargetResult, currency: string | null): string {
+  if (target.actual === null) return 'No data in the period';
+  if (target.scope === 'team')
+    return formatValue(target.actual, metricDefinition(target.metric).unit, currency);
+  return `${target.repsMeeting} of ${target.repsCounted} reps (${Math.round(target.actual * 100)}%)`;
+}
+
+/** The workflow scorecard: the targets the manager set, each clearly met or not met this period. */
+export function TargetsPanel({ targets, currency, onEdit }: TargetsPanelProps) {
+  const met = targets.filter((t) => t.met === true).length;
+  return (
+    <section className="card targets-card" aria-labelledby="targets-title">
+      <header className="card-header">
+        <div>
+          <h2 id="targets-title" className="card-title">
+            Workflow scorecard
+          </h2>
+          <span className="card-subtitle">
+            {targets.length === 0 ? 'No targets set' : `${met} of ${targets.length} targets met`}
+          </span>
+        </div>
+        <button type="button" className="btn btn-small" onClick={onEdit}>
+          Edit targets and weights
+        </button>
+      </header>
+      {targets.length === 0 ? (
+        <p className="card-body muted">
+          Set targets such as “80% of required actions on time” to track them here.
+        </p>
+      ) : (
+        <ul className="target-list">
+          {targets.map((target, index) => (
+            <li key={index} className="target" data-testid="target">
+              <span
+                className={`target-status target-${target.met === null ? 'none' : target.met ? 'met' : 'missed'}`}
+                data-testid="target-status"
+              >
+                {target.met === null ? 'No data' : target.met ? 'Met' : 'Not met'}
+              </span>
+              <span className="target-sentence">{target.sentence}</span>
+              <span className="target-actual">{actualText(target, currency)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
