@@ -139,10 +139,18 @@ export function evaluateAction(
   }
   const dueAt = deadline(anchorAt, action.withinHours ?? 0, action.businessHours, context);
   // On time counts until the deadline even after the deal moved on; late only while still in the stage.
-  const candidates = activities.filter(
-    (a) => matches(action, a, ownerId) && a.occurredAt >= anchorAt && a.occurredAt <= (closedAt ?? Infinity),
-  );
-  const onTime = candidates.find((a) => a.occurredAt <= dueAt);
+  // One pass, no arrays: this runs for every action of every visit of every deal.
+  const until = closedAt ?? Infinity;
+  let onTime: EvalActivity | undefined;
+  let late: EvalActivity | undefined;
+  for (const a of activities) {
+    if (a.occurredAt < anchorAt || a.occurredAt > until || !matches(action, a, ownerId)) continue;
+    if (a.occurredAt <= dueAt) {
+      onTime = a;
+      break;
+    }
+    if (!late && a.occurredAt <= visitEnd) late = a;
+  }
   if (onTime) {
     return {
       ...base,
@@ -154,7 +162,6 @@ export function evaluateAction(
       reason: `done within ${hoursText(action.withinHours ?? 0)}`,
     };
   }
-  const late = candidates.find((a) => a.occurredAt > dueAt && a.occurredAt <= visitEnd);
   if (late) {
     const hoursLate = (late.occurredAt - dueAt) / HOUR;
     return {
@@ -203,7 +210,10 @@ function isSet(value: unknown): boolean {
 /** One advancement criterion, checked at the instant the deal left the stage. */
 export function evaluateCriterion(criterion: Criterion, deal: EvalDeal, at: number): CriterionResult {
   const base = { key: criterion.key, label: criterion.label };
-  const before = deal.activities.filter((a) => a.occurredAt <= at);
+  const before =
+    criterion.kind === 'activity_present' || criterion.kind === 'stakeholders'
+      ? deal.activities.filter((a) => a.occurredAt <= at)
+      : [];
   switch (criterion.kind) {
     case 'field_set': {
       const held = isSet(fieldValue(deal, criterion.field));
@@ -332,6 +342,7 @@ export function evaluateDeal(
   const dealClosedAt = deal.status === 'open' ? null : end;
   const visits = toStageVisits(deal.events, end, isTerminal);
   const activities = [...deal.activities].sort((a, b) => a.occurredAt - b.occurredAt || a.id - b.id);
+  const sortedDeal = { ...deal, activities };
   const lost = workflow.stages.find((s) => s.outcome === 'lost')?.key;
 
   const evaluated: VisitEvaluation[] = visits.map((visit, i) => {
@@ -358,9 +369,7 @@ export function evaluateDeal(
         : [];
     const criteria =
       info && advanced && visit.exitedAt !== null
-        ? info.stage.advancementCriteria.map((c) =>
-            evaluateCriterion(c, { ...deal, activities }, visit.exitedAt!),
-          )
+        ? info.stage.advancementCriteria.map((c) => evaluateCriterion(c, sortedDeal, visit.exitedAt!))
         : [];
     return {
       stageKey: visit.stageKey,
@@ -380,7 +389,7 @@ export function evaluateDeal(
   return {
     dealId: deal.id,
     visits: evaluated,
-    handoffs: evaluateHandoffs(workflow, { ...deal, activities }, visits, context),
+    handoffs: evaluateHandoffs(workflow, sortedDeal, visits, context),
     flags: trustFlags(deal, context),
   };
 }

@@ -7,7 +7,7 @@ import type { RepRole } from '@shared/workflow/definition';
 import { createStageMapper } from '@shared/workflow/stageMapping';
 import { visitFates } from '@shared/metrics/funnel';
 import type { Db } from '../db/open';
-import { deferSecondaryIndexes } from '../import/deferIndexes';
+import { deferSecondaryIndexes, deferTriggers } from '../import/deferIndexes';
 import { getSetting } from '../queries/workspace';
 
 const MINUTE = 60_000;
@@ -306,10 +306,14 @@ export function materializeEvaluations(
   };
 
   db.transaction(() => {
+    let restoreTriggers = (): void => {};
     if (dealIds === undefined) {
+      // Every row is replaced and the roll-up rebuilt at the end, so the per-row trigger rests.
+      restoreTriggers = deferTriggers(db, 'eval_actions');
       for (const table of EVAL_TABLES)
         db.prepare(`DELETE FROM ${table} WHERE workflow_version_id = ?`).run(v);
     } else {
+      // Deleting their action rows takes what they counted out of the roll-up (a trigger).
       for (const table of EVAL_TABLES) {
         db.prepare(`DELETE FROM ${table} WHERE workflow_version_id = ? AND deal_id ${inChunk}`).run(
           v,
@@ -325,7 +329,12 @@ export function materializeEvaluations(
         : [];
     for (let i = 0; i < ids.length; i += CHUNK_DEALS) evaluateChunk(ids.slice(i, i + CHUNK_DEALS));
     restore.forEach((recreate) => recreate());
-    rollUpCompliance(db, v);
+    if (dealIds === undefined) rollUpCompliance(db, v);
+    else {
+      addToRollUp(db, v, dealIds);
+      compactRollUp(db, v);
+    }
+    restoreTriggers();
     const deals = (db.prepare('SELECT count(*) FROM deals').pluck().get() as number) ?? 0;
     db.prepare(
       `INSERT INTO evaluation_runs (workflow_version_id, computed_at, as_of, data_revision, deals) VALUES (?, ?, ?, ?, ?)
@@ -337,16 +346,50 @@ export function materializeEvaluations(
   return { deals: ids.length };
 }
 
+const rollUpColumns = `workflow_version_id, month_start, owner_id, stage_key, action_key, on_time, late, missed, pending`;
+
+/** Action rows counted per month, owner, stage and action. */
+const countedActions = (where: string) => `
+  SELECT workflow_version_id, unixepoch(anchor_at / 1000, 'unixepoch', 'start of month') * 1000, owner_id,
+         stage_key, action_key, sum(status = 'on_time'), sum(status = 'late'), sum(status = 'missed'),
+         sum(status = 'pending')
+  FROM eval_actions WHERE ${where}
+  GROUP BY 2, owner_id, stage_key, action_key`;
+
 /** Rebuilds a version's monthly compliance counts (the heatmap's roll-up) from its action rows. */
 function rollUpCompliance(db: Db, versionId: number): void {
   db.prepare('DELETE FROM eval_action_months WHERE workflow_version_id = ?').run(versionId);
   db.prepare(
-    `INSERT INTO eval_action_months (workflow_version_id, month_start, owner_id, stage_key, action_key,
-       on_time, late, missed, pending)
-     SELECT workflow_version_id, unixepoch(anchor_at / 1000, 'unixepoch', 'start of month') * 1000, owner_id,
-            stage_key, action_key, sum(status = 'on_time'), sum(status = 'late'), sum(status = 'missed'),
-            sum(status = 'pending')
-     FROM eval_actions WHERE workflow_version_id = ?
-     GROUP BY 2, owner_id, stage_key, action_key`,
+    `INSERT INTO eval_action_months (${rollUpColumns}) ${countedActions('workflow_version_id = ?')}`,
   ).run(versionId);
+}
+
+/**
+ * Adds what some deals' stored actions count to the roll-up, as extra rows: the heatmap sums the
+ * rows of a month, so a partial re-evaluation never rescans every action.
+ */
+function addToRollUp(db: Db, versionId: number, dealIds: readonly number[]): void {
+  db.prepare(
+    `INSERT INTO eval_action_months (${rollUpColumns})
+     ${countedActions('workflow_version_id = ? AND deal_id IN (SELECT value FROM json_each(?))')}`,
+  ).run(versionId, JSON.stringify(dealIds));
+}
+
+/** Folds a version's roll-up rows back into one per month, owner, stage and action, dropping empty ones. */
+function compactRollUp(db: Db, versionId: number): void {
+  const rows = db
+    .prepare(
+      `SELECT workflow_version_id, month_start, owner_id, stage_key, action_key, sum(on_time), sum(late),
+              sum(missed), sum(pending)
+       FROM eval_action_months WHERE workflow_version_id = ?
+       GROUP BY month_start, owner_id, stage_key, action_key
+       HAVING sum(on_time) <> 0 OR sum(late) <> 0 OR sum(missed) <> 0 OR sum(pending) <> 0`,
+    )
+    .raw(true)
+    .all(versionId) as unknown[][];
+  db.prepare('DELETE FROM eval_action_months WHERE workflow_version_id = ?').run(versionId);
+  const insert = db.prepare(
+    `INSERT INTO eval_action_months (${rollUpColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const row of rows) insert.run(...row);
 }

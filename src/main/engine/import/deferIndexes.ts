@@ -19,3 +19,17 @@ export function deferSecondaryIndexes(db: Db, table: string): () => void {
     for (const index of secondary) db.exec(index.sql);
   };
 }
+
+/**
+ * Drops a table's triggers for a bulk rewrite that does their work itself, and returns the
+ * function that recreates them. Runs inside the caller's transaction, like the indexes above.
+ */
+export function deferTriggers(db: Db, table: string): () => void {
+  const triggers = db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?")
+    .all(table) as { name: string; sql: string }[];
+  for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name}"`);
+  return () => {
+    for (const trigger of triggers) db.exec(trigger.sql);
+  };
+}

@@ -13,7 +13,8 @@ import type { Database } from 'better-sqlite3';
  * - Actions that never came due (`not_due`) are not stored: no report counts them and the deal
  *   page judges its deal live.
  * - Compliance counts are rolled up per calendar month (UTC) for the heatmap, which adds whole
- *   months from the roll-up and reads rows only for the partial months at a period's edges.
+ *   months from the roll-up and reads rows only for the partial months at a period's edges; a
+ *   trigger keeps the roll-up right when action rows go away.
  */
 export function migration003LeanEvaluations(db: Database): void {
   db.exec(`
@@ -79,5 +80,17 @@ export function migration003LeanEvaluations(db: Database): void {
       pending INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX eval_action_months_period ON eval_action_months(workflow_version_id, month_start);
+
+    -- Whatever removes action rows (a partial re-evaluation, or deals deleted by an undo and
+    -- cascading here) takes their counts out of the roll-up as negative rows, which the heatmap
+    -- sums away; a re-evaluation folds them back. A full evaluation drops this trigger while it
+    -- replaces every row and rebuilds the roll-up instead.
+    CREATE TRIGGER eval_actions_rollup_delete AFTER DELETE ON eval_actions BEGIN
+      INSERT INTO eval_action_months (workflow_version_id, month_start, owner_id, stage_key, action_key,
+        on_time, late, missed, pending)
+      VALUES (OLD.workflow_version_id, unixepoch(OLD.anchor_at / 1000, 'unixepoch', 'start of month') * 1000,
+        OLD.owner_id, OLD.stage_key, OLD.action_key, -(OLD.status = 'on_time'), -(OLD.status = 'late'),
+        -(OLD.status = 'missed'), -(OLD.status = 'pending'));
+    END;
   `);
 }
