@@ -21,7 +21,6 @@ import { repScorecard } from './scorecards/repScorecard';
 import { readScorecardSettings, saveScorecardSettings } from './scorecards/settings';
 import { teamScorecard } from './scorecards/teamScorecard';
 import { funnelDeals, funnelReport, processMapReport, timeInStageReport } from './reports/stageReports';
-import { bumpDataRevision, dataRevision } from './evaluation/materialize';
 import {
   complianceDeals,
   complianceReport,
@@ -69,9 +68,8 @@ function createHandlers({
    * to date now — only for the deals the change touched, when those are known.
    */
   const dataChanged = (touchedDealIds?: readonly number[]): void => {
-    const previous = dataRevision(db);
-    bumpDataRevision(db);
-    reevaluateAfterChange(db, currentWorkflow(db), clock(), previous, touchedDealIds);
+    // The change itself moved the data revision on, in its own transaction.
+    reevaluateAfterChange(db, currentWorkflow(db), clock(), touchedDealIds);
     changed();
   };
   const importRun = (task: string) => {

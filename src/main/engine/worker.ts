@@ -5,7 +5,6 @@ import { loadDemo } from './demo/demoWorkspace';
 import { createEngine } from './engine';
 import { EngineError } from './errors';
 import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
-import { bumpDataRevision } from './evaluation/materialize';
 import { ensureEvaluated } from './evaluation/queries';
 import { currentWorkflow } from './queries/workflow';
 import { ensureWorkspaceDefaults } from './queries/workspace';
@@ -30,7 +29,6 @@ function start(): Db {
       ensureWorkspaceDefaults(db, clock());
       if (config.seedDemoIfNew && migration.from === 0) {
         loadDemo(db, clock());
-        bumpDataRevision(db);
         seeded = true;
       }
       // Reports read the current workflow's stored evaluation: bring it up to date before the

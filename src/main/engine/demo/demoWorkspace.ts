@@ -3,6 +3,7 @@ import { currentWorkflow } from '../queries/workflow';
 import { DEMO_SOURCE } from '../queries/workspace';
 import type { DemoWorkspace } from './demoTypes';
 import { DEMO_SEED, generateDemo } from './generateDemo';
+import { bumpDataRevision } from '../queries/dataRevision';
 
 /** Rows between two progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY = 2_000;
@@ -245,6 +246,7 @@ export function loadDemo(
   db.transaction(() => {
     removeDemo(db);
     insertAll(db, data, now, onProgress);
+    bumpDataRevision(db);
   })();
 }
 
@@ -272,5 +274,6 @@ export function removeDemo(db: Db): void {
   ].map((sql) => db.prepare(sql));
   db.transaction(() => {
     for (const statement of statements) statement.run({ source: DEMO_SOURCE });
+    bumpDataRevision(db);
   })();
 }

@@ -8,6 +8,7 @@ import { createStageMapper } from '@shared/workflow/stageMapping';
 import { visitFates } from '@shared/metrics/funnel';
 import type { Db } from '../db/open';
 import { deferSecondaryIndexes, deferTriggers } from '../import/deferIndexes';
+import { dataRevision } from '../queries/dataRevision';
 import { getSetting } from '../queries/workspace';
 
 const MINUTE = 60_000;
@@ -20,18 +21,6 @@ export function workingHours(db: Db): WorkingHours {
   return saved
     ? { ...defaultWorkingHours(zone), ...(JSON.parse(saved) as Partial<WorkingHours>), timeZone: zone }
     : defaultWorkingHours(zone);
-}
-
-/** The revision of the imported data; every import, undo and demo change moves it on. */
-export function dataRevision(db: Db): number {
-  return Number(getSetting(db, 'data_revision') ?? '0');
-}
-
-export function bumpDataRevision(db: Db): void {
-  db.prepare(
-    `INSERT INTO settings (key, value) VALUES ('data_revision', '1')
-     ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
-  ).run();
 }
 
 function isQuarterEnd(ms: number): boolean {

@@ -15,9 +15,9 @@ import { createStageMapper } from '@shared/workflow/stageMapping';
 import type { ReportPeriodInput } from '@shared/api/contract';
 import type { Db } from '../db/open';
 import { EngineError } from '../errors';
+import { dataRevision } from '../queries/dataRevision';
 import { currentWorkflow, workflowVersion } from '../queries/workflow';
 import {
-  dataRevision,
   type EvalDealRow,
   evalDealColumns,
   materializeEvaluations,
@@ -87,22 +87,21 @@ export function ensureEvaluated(
 const PARTIAL_SHARE = 0.5;
 
 /**
- * After a data change that moved the revision on from `previousRevision`: when the version's
- * results described exactly that previous state and the change touched a known set of deals,
- * only those deals are judged again (PRODUCT.md: results are recomputed for what an import
- * touched); otherwise the version is evaluated in full.
+ * After one data change (which moved the data revision on by one): when the version's results
+ * described the state just before it and the change touched a known set of deals, only those
+ * deals are judged again (PRODUCT.md: results are recomputed for what an import touched);
+ * otherwise — more changes since, or an unknown set — the version is evaluated in full.
  */
 export function reevaluateAfterChange(
   db: Db,
   version: WorkflowVersion,
   now: number,
-  previousRevision: number,
   touchedDealIds?: readonly number[],
 ): { computed: boolean; deals: number } {
   const run = storedRun(db, version.id);
   const partial =
     run !== undefined &&
-    run.revision === previousRevision &&
+    run.revision === dataRevision(db) - 1 &&
     touchedDealIds !== undefined &&
     touchedDealIds.length <= PARTIAL_SHARE * Math.max(run.deals, 1);
   if (!partial) return { computed: true, ...materializeEvaluations(db, version, now) };
@@ -396,7 +395,14 @@ export function complianceReport(db: Db, input: ReportPeriodInput): ComplianceRe
 /** The deals behind a compliance figure: every action result that the figure counts. */
 export function complianceDeals(
   db: Db,
-  input: ReportPeriodInput & { repId?: number; stageKey?: string; actionKey?: string; statuses?: string[] },
+  input: ReportPeriodInput & {
+    repId?: number;
+    stageKey?: string;
+    actionKey?: string;
+    statuses?: string[];
+    /** Every matching action (a CSV export) instead of the latest 2,000; SQLite's LIMIT -1 is no limit. */
+    all?: boolean;
+  },
 ): ComplianceDealRow[] {
   const version = resolveVersion(db, input.versionId);
   requireEvaluated(db, version);
@@ -429,9 +435,9 @@ export function complianceDeals(
       `SELECT a.deal_id AS dealId, d.name AS dealName, r.name AS ownerName, a.stage_key AS stageKey, a.action_key AS actionKey,
               a.status, a.anchor_at AS anchorAt, a.due_at AS dueAt, a.done_at AS doneAt, a.reason
        FROM eval_actions a JOIN deals d ON d.id = a.deal_id LEFT JOIN reps r ON r.id = a.owner_id
-       WHERE ${sql} ORDER BY a.anchor_at DESC LIMIT 2000`,
+       WHERE ${sql} ORDER BY a.anchor_at DESC LIMIT ?`,
     )
-    .all(...params) as Omit<ComplianceDealRow, 'actionLabel'>[];
+    .all(...params, input.all ? -1 : 2000) as Omit<ComplianceDealRow, 'actionLabel'>[];
   return rows.map((row) => ({
     ...row,
     actionLabel: labels.get(`${row.stageKey}:${row.actionKey}`) ?? row.actionKey,

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { EngineError } from '../errors';
+import { bumpDataRevision } from '../queries/dataRevision';
 
 /** Tables an import writes; every one has a batch_id column, and undo restores exactly these. */
 export type ImportTable =
@@ -92,6 +93,7 @@ export function undoBatch(db: Db, batchId: number, now: number): void {
         `Undo the later import "${later.label}" (#${later.id}) first: it may have changed the same records.`,
       );
     }
+    bumpDataRevision(db);
     // Children before parents, so foreign keys hold at every step.
     for (const table of [...importTables].reverse()) {
       db.prepare(

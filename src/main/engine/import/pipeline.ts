@@ -21,6 +21,7 @@ import { expandPaths, headerSignature, loadTable } from './loadFiles';
 import { mappedAdapter, mappingProblems, suggestMapping } from './mappedAdapter';
 import { describeDelimiter } from './readCsv';
 import type { SourceTable } from './table';
+import { bumpDataRevision } from '../queries/dataRevision';
 
 export type ImportRequest = {
   paths: string[];
@@ -290,6 +291,7 @@ export async function runImport(
       unmappedStages = result.unmappedStages;
       issues.push(...result.issues);
       if (!shouldWrite()) throw new Rollback();
+      bumpDataRevision(db);
       const totals = Object.values(counts).reduce(
         (sum, c) => ({
           inserted: sum.inserted + c.new,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { dataRevision } from '../evaluation/materialize';
+import { dataRevision } from '../queries/dataRevision';
 import { closedDealsBetween } from '../queries/metrics';
 import { DAY_MS, type WorkflowLookup } from './workflowLookup';
 

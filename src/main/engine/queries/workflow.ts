@@ -4,6 +4,7 @@ import { type WorkflowDefinition, workflowDefinitionSchema } from '@shared/workf
 import { createStageMapper } from '@shared/workflow/stageMapping';
 import { EngineError } from '../errors';
 import type { Db } from '../db/open';
+import { bumpDataRevision } from './dataRevision';
 
 type VersionRow = {
   id: number;
@@ -74,6 +75,7 @@ export function mapSourceStages(
   now: number,
 ): WorkflowVersion {
   return db.transaction(() => {
+    bumpDataRevision(db);
     const current = currentWorkflow(db).definition;
     const known = new Set(current.stages.map((s) => s.key));
     for (const m of mappings) {
