@@ -5,7 +5,10 @@ import { builtPaths } from './builtPaths';
 import { EngineError } from './engine/errors';
 import { type EngineHost, startEngineHost } from './engine/host';
 import { registerIpcApi } from './ipc';
+import { createPdfExporter } from './pdf/pdfExport';
+import { registerPdfIpc } from './pdf/pdfIpc';
 import { contentSecurityPolicy } from './security/csp';
+import { downloadDialogOptions, isAppDownload } from './security/downloads';
 import {
   isAppUrl,
   isExternalUrlAllowed,
@@ -36,12 +39,22 @@ function hardenSessions(): void {
   });
   // Nothing remote is ever loaded: refuse every request that is not the app's own files.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    // blob: URLs are files the page built itself, such as a CSV export being saved.
     const local =
       details.url.startsWith('file:') ||
       details.url.startsWith('devtools:') ||
-      details.url.startsWith('data:');
+      details.url.startsWith('data:') ||
+      isAppDownload(details.url);
     const dev = devServerUrl !== undefined && details.url.startsWith(devServerUrl);
     callback({ cancel: !(local || dev) });
+  });
+  // A CSV export is saved where the user says, through the save dialog; nothing else downloads.
+  session.defaultSession.on('will-download', (_event, item) => {
+    if (!isAppDownload(item.getURL())) {
+      item.cancel();
+      return;
+    }
+    item.setSaveDialogOptions(downloadDialogOptions(item.getFilename(), app.getPath('downloads')));
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -90,6 +103,14 @@ async function start(): Promise<void> {
   }
   const engine = host;
   registerIpcApi(ipcMain, engine, (url) => isAppUrl(url, paths.rendererDir, devServerUrl));
+  registerPdfIpc(
+    ipcMain,
+    createPdfExporter({
+      call: (method, input) => engine.call(method, input),
+      window: { rendererDir: paths.rendererDir, preloadPath: paths.preloadPath, devServerUrl },
+    }),
+    (url) => isAppUrl(url, paths.rendererDir, devServerUrl),
+  );
   engine.onEvent((event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('engine:event', event);
   });

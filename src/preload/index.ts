@@ -1,5 +1,10 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { buildNamedMethods, type Bridge } from '../shared/api/bridge';
+import {
+  buildNamedMethods,
+  type Bridge,
+  type PdfExportOutcome,
+  type PdfProgress,
+} from '../shared/api/bridge';
 import type { ApiResult } from '../shared/api/envelope';
 import type { EngineEvent } from '../shared/api/events';
 
@@ -16,6 +21,17 @@ const bridge: Bridge = {
     };
   },
   pathForFile: (file) => webUtils.getPathForFile(file as File),
+  pdf: {
+    export: (request) => ipcRenderer.invoke('pdf:export', request) as Promise<ApiResult<PdfExportOutcome>>,
+    cancel: () => ipcRenderer.invoke('pdf:cancel') as Promise<void>,
+    onProgress(listener) {
+      const relay = (_event: unknown, progress: PdfProgress): void => listener(progress);
+      ipcRenderer.on('pdf:progress', relay);
+      return () => {
+        ipcRenderer.removeListener('pdf:progress', relay);
+      };
+    },
+  },
 };
 
 contextBridge.exposeInMainWorld('stagecoach', bridge);

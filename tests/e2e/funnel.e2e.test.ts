@@ -201,7 +201,7 @@ describe('Funnel & time in stage in the demo workspace', () => {
     await expect.poll(() => rows.count(), poll).toBe(entered);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.url(), poll).not.toContain('deals=');
-    expect(await drawer.count()).toBe(0);
+    await expect.poll(() => drawer.count(), poll).toBe(0);
   });
 
   it('lists the stalled deals of the rep and opens one', async () => {

@@ -6,6 +6,7 @@ import { dealsBench } from './dealsBench';
 import { evaluateBench } from './evaluateBench';
 import { importBench } from './importBench';
 import { oneOnOneBench } from './oneOnOneBench';
+import { pdfBench } from './pdfBench';
 
 const benches: Record<string, (dir: string) => Promise<void> | void> = {
   deals: (dir) => dealsBench(dir, Number(process.env.BENCH_DEALS ?? 100_000)),
@@ -13,6 +14,7 @@ const benches: Record<string, (dir: string) => Promise<void> | void> = {
   import: (dir) =>
     importBench(dir, builtPaths(__dirname).workerPath, Number(process.env.BENCH_ROWS ?? 1_000_000)),
   oneOnOne: (dir) => oneOnOneBench(dir),
+  pdf: (dir) => pdfBench(dir, builtPaths(__dirname)),
 };
 
 async function main(): Promise<void> {

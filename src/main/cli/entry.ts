@@ -9,6 +9,7 @@ import { ensureEvaluated } from '../engine/evaluation/queries';
 import { metricsReport } from '../engine/queries/metrics';
 import { currentWorkflow } from '../engine/queries/workflow';
 import { ensureWorkspaceDefaults } from '../engine/queries/workspace';
+import { backupCommand, restoreCommand, restoreSource } from './backupCommands';
 import { formatMetricsTable } from './formatMetrics';
 import { importFiles } from './importCommand';
 
@@ -24,6 +25,14 @@ const usage = `Stagecoach command line
       Counts in the workspace and, per rep, deals won and lost in the period (dates inclusive, UTC),
       win rate, median cycle days of the won deals, the won amount, per workflow stage the deals
       that entered it, their median days there and conversion onwards, and workflow compliance.
+
+  npm run cli -- backup --db FILE [--list]
+      Takes a consistent copy of the workspace into the backups folder beside it and checks it
+      (integrity, schema version, tables); --list lists the backups with what each holds.
+
+  npm run cli -- restore --db FILE --from BACKUP [--yes]
+      Checks BACKUP (a file, or the name of a listed backup) and shows it beside the workspace;
+      with --yes, backs the workspace up and replaces it with the backup. Close the app first.
 
 The command line never adds demo data: a workspace holds exactly what was imported.`;
 
@@ -119,6 +128,38 @@ async function runImportCommand(args: string[]): Promise<number> {
   }
 }
 
+function runBackup(args: string[]): void {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, list: { type: 'boolean' } } });
+  const db = openWorkspace(values.db, true);
+  try {
+    console.log(backupCommand(db, resolve(values.db ?? ''), values.list ?? false));
+  } finally {
+    db.close();
+  }
+}
+
+async function runRestore(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, from: { type: 'string' }, yes: { type: 'boolean' } },
+  });
+  if (!values.from) throw new UsageError('--from BACKUP is required (a file, or a name from backup --list).');
+  const db = openWorkspace(values.db, true);
+  try {
+    const dbPath = resolve(values.db ?? '');
+    const output = await restoreCommand(
+      db,
+      dbPath,
+      restoreSource(dbPath, values.from),
+      values.yes ?? false,
+      () => openWorkspace(values.db, true),
+    );
+    console.log(output);
+  } finally {
+    if (db.open) db.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -127,6 +168,12 @@ async function main(argv: string[]): Promise<number> {
         return await runImportCommand(rest);
       case 'metrics':
         runMetrics(rest);
+        return 0;
+      case 'backup':
+        runBackup(rest);
+        return 0;
+      case 'restore':
+        await runRestore(rest);
         return 0;
       case undefined:
       case 'help':

@@ -6,6 +6,7 @@ import { mappingFields } from '@shared/import/mapping';
 import { latestSchemaVersion } from './db/migrations';
 import type { Db } from './db/open';
 import { loadDemo, removeDemo } from './demo/demoWorkspace';
+import { backupHandlers } from './backup/handlers';
 import { observationHandlers } from './coaching/observationsHandlers';
 import { oneOnOneHandlers } from './oneOnOnes/handlers';
 import { EngineError } from './errors';
@@ -13,6 +14,7 @@ import { builtInAdapters } from './import/adapters';
 import { undoBatch } from './import/changeLog';
 import { importHistory, runImport } from './import/pipeline';
 import { dealFacets, getDeal, listDeals } from './queries/deals';
+import { exportDealsCsv } from './queries/dealsExport';
 import { listReps } from './queries/reps';
 import { bottlenecksReport, failurePointsReport, patternsReport } from './reports/patterns';
 import { stageMetricsReport } from './reports/stageMetrics';
@@ -50,6 +52,8 @@ export type EngineDeps = {
   emit?: (event: EngineEvent) => void;
   /** Shared between the writer and the reader: the reader raises it, a running import sees it. */
   cancelFlag?: Int32Array;
+  /** better-sqlite3 built for this runtime, to open backup files beside the workspace. */
+  nativeBinding?: string;
 };
 
 type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
@@ -60,6 +64,7 @@ function createHandlers({
   clock,
   emit = () => {},
   cancelFlag = new Int32Array(1),
+  nativeBinding,
 }: EngineDeps): Handlers {
   const changed = (): void =>
     emit({ type: 'changed', what: ['deals', 'reps', 'activities', 'imports', 'evaluations'] });
@@ -87,6 +92,7 @@ function createHandlers({
     'deals:list': (input) => listDeals(db, input, currentWorkflow(db).definition),
     'deals:facets': () => dealFacets(db, currentWorkflow(db).definition),
     'deals:get': ({ id }) => getDeal(db, id, currentWorkflow(db).definition, clock()),
+    'deals:exportCsv': (input) => exportDealsCsv(db, input, currentWorkflow(db).definition),
     'reps:list': () => listReps(db),
     'workflow:current': () => currentWorkflow(db),
     'workflow:mapStages': ({ mappings }) => {
@@ -136,6 +142,13 @@ function createHandlers({
     },
     ...observationHandlers({ db, clock, changed: () => emit({ type: 'changed', what: ['observations'] }) }),
     ...oneOnOneHandlers({ db, clock, changed: () => emit({ type: 'changed', what: ['oneOnOnes'] }) }),
+    ...backupHandlers({
+      db,
+      dbPath,
+      clock,
+      nativeBinding,
+      changed: () => emit({ type: 'changed', what: ['backups'] }),
+    }),
     'demo:load': () => {
       loadDemo(db, clock(), (done, total) => emit({ type: 'progress', task: 'demo:load', done, total }));
       dataChanged();

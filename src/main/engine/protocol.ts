@@ -1,4 +1,5 @@
 import type { ApiError, ApiResult } from '@shared/api/envelope';
+import type { RestoreSource } from '@shared/backup/types';
 import type { EngineEvent } from '@shared/api/events';
 import type { MigrationResult } from './db/migrate';
 
@@ -15,7 +16,16 @@ export type WorkerConfig = {
   cancelBuffer?: SharedArrayBuffer;
 };
 
-export type HostToWorker = { type: 'call'; id: number; method: string; input: unknown } | { type: 'close' };
+/**
+ * Work the host asks of the writer that is no API method: the writer's part of a restore (check
+ * and copy the backup, back up the workspace) and the daily automatic backup.
+ */
+export type WorkerTask = { kind: 'prepareRestore'; source: RestoreSource } | { kind: 'automaticBackup' };
+
+export type HostToWorker =
+  | { type: 'call'; id: number; method: string; input: unknown }
+  | { type: 'task'; id: number; task: WorkerTask }
+  | { type: 'close' };
 
 export type WorkerToHost =
   | { type: 'ready'; migration: MigrationResult | null; seeded: boolean }

@@ -1,10 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { type ApiResult, fail, ok } from '@shared/api/envelope';
+import { restoreSteps } from '@shared/backup/types';
+import { runAutomaticBackup } from './backup/automatic';
+import { prepareRestore } from './backup/restore';
 import { migrate, type MigrationResult } from './db/migrate';
 import { type Db, openDatabase } from './db/open';
 import { loadDemo } from './demo/demoWorkspace';
 import { createEngine } from './engine';
 import { EngineError } from './errors';
-import type { HostToWorker, WorkerConfig, WorkerToHost } from './protocol';
+import type { HostToWorker, WorkerConfig, WorkerTask, WorkerToHost } from './protocol';
 import { ensureEvaluated } from './evaluation/queries';
 import { currentWorkflow } from './queries/workflow';
 import { ensureWorkspaceDefaults } from './queries/workspace';
@@ -43,6 +47,33 @@ function start(): Db {
   return db;
 }
 
+/** Runs a host task on this (the writer's) connection; failures come back in the result envelope. */
+async function runTask(db: Db, task: WorkerTask): Promise<ApiResult<unknown>> {
+  const backupContext = { dbPath: config.dbPath, nativeBinding: config.nativeBinding };
+  try {
+    switch (task.kind) {
+      case 'prepareRestore':
+        return ok(
+          await prepareRestore(db, backupContext, task.source, clock(), (done) =>
+            post({
+              type: 'event',
+              event: { type: 'progress', task: 'backups:restore', done, total: restoreSteps.length },
+            }),
+          ),
+        );
+      case 'automaticBackup': {
+        const outcome = runAutomaticBackup(db, backupContext, clock());
+        if (outcome.taken || outcome.error)
+          post({ type: 'event', event: { type: 'changed', what: ['backups'] } });
+        return ok(outcome);
+      }
+    }
+  } catch (error) {
+    if (error instanceof EngineError) return fail(error.code, error.message);
+    return fail('internal', `${task.kind} failed: ${(error as Error).message}`);
+  }
+}
+
 try {
   const db = start();
   const engine = createEngine({
@@ -51,6 +82,7 @@ try {
     clock,
     emit: (event) => post({ type: 'event', event }),
     cancelFlag: new Int32Array(config.cancelBuffer ?? new SharedArrayBuffer(4)),
+    nativeBinding: config.nativeBinding,
   });
   // Calls run one after another even when a handler awaits (reading an XLSX file), so the
   // connection never sees two operations interleave.
@@ -62,6 +94,10 @@ try {
         db.close();
         post({ type: 'closed' });
         port.close();
+        return;
+      }
+      if (message.type === 'task') {
+        post({ type: 'result', id: message.id, result: await runTask(db, message.task) });
         return;
       }
       post({ type: 'result', id: message.id, result: await engine.call(message.method, message.input) });

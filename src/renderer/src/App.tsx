@@ -4,12 +4,18 @@ import { DealPage } from './deal/DealPage';
 import { DealsPage } from './deals/DealsPage';
 import { FunnelPage } from './funnel/FunnelPage';
 import { ExecutionPage } from './execution/ExecutionPage';
+import { ExportPage } from './export/ExportPage';
 import { ImportPage } from './import/ImportPage';
 import { ObservationFormPage } from './observations/ObservationFormPage';
 import { ObservationSettingsPage } from './observations/ObservationSettingsPage';
 import { ObservationsPage } from './observations/ObservationsPage';
 import { OneOnOnesPage } from './oneOnOnes/OneOnOnesPage';
 import { PrepPage } from './oneOnOnes/PrepPage';
+import { OneOnOnePrint } from './print/OneOnOnePrint';
+import { PrintRouteError } from './print/PrintRouteError';
+import { RepScorecardPrint } from './print/RepScorecardPrint';
+import { TeamPackPrint } from './print/TeamPackPrint';
+import { TeamScorecardPrint } from './print/TeamScorecardPrint';
 import { OverviewPage } from './overview/OverviewPage';
 import { PatternsPage } from './patterns/PatternsPage';
 import { ProcessMapPage } from './processMap/ProcessMapPage';
@@ -40,6 +46,17 @@ function RouteError() {
 
 // Hash routing: the Electron build loads the renderer from file://.
 const router = createHashRouter([
+  // Print routes stand alone, without the app shell: a page of paper and nothing else.
+  {
+    path: '/print',
+    errorElement: <PrintRouteError />,
+    children: [
+      { path: 'scorecard/:repId', element: <RepScorecardPrint /> },
+      { path: 'team', element: <TeamScorecardPrint /> },
+      { path: 'team-pack', element: <TeamPackPrint /> },
+      { path: 'one-on-one/:repId', element: <OneOnOnePrint /> },
+    ],
+  },
   {
     path: '/',
     element: <AppShell />,
@@ -68,6 +85,7 @@ const router = createHashRouter([
           { path: 'one-on-ones', element: <OneOnOnesPage /> },
           { path: 'one-on-ones/:repId', element: <PrepPage /> },
           { path: 'ramp', element: <RampPage /> },
+          { path: 'export', element: <ExportPage /> },
           ...comingScreens.map((screen) => ({
             path: screen.path.slice(1),
             element: <ComingPanel screen={screen} />,

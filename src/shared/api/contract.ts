@@ -47,6 +47,15 @@ import type {
   OneOnOneRepRow,
   RampReport,
 } from '../oneOnOnes/types';
+import { type DealsCsvExport, dealCsvFields } from '../csv/dealsCsv';
+import { backupInputs } from '../backup/inputs';
+import type {
+  BackupEntry,
+  BackupOverview,
+  BackupSettings,
+  RestoreCandidate,
+  RestoreResult,
+} from '../backup/types';
 import type { ApiMethod } from './methods';
 
 /**
@@ -82,6 +91,20 @@ export const dealsListInput = z
   })
   .strict();
 export type DealsListInput = z.input<typeof dealsListInput>;
+
+/** Every deal the Deals screen's filters match, in its sort, as CSV with the screen's columns. */
+export const dealsExportInput = dealsListInput
+  .omit({ offset: true, limit: true })
+  .extend({
+    /** The user's time zone: dates are written as their local days. */
+    timeZone: z.string().refine((zone) => isTimeZone(zone), 'is not a known time zone'),
+    columns: z
+      .array(z.object({ field: z.enum(dealCsvFields), header: z.string().trim().min(1).max(200) }).strict())
+      .min(1, 'choose at least one column')
+      .max(dealCsvFields.length),
+  })
+  .strict();
+export type DealsExportInput = z.input<typeof dealsExportInput>;
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -132,6 +155,7 @@ export const apiContract = {
   'deals:list': method<DealPage>()('read', dealsListInput),
   'deals:facets': method<DealFacets>()('read', none),
   'deals:get': method<DealDetail>()('read', z.object({ id: z.number().int().positive() }).strict()),
+  'deals:exportCsv': method<DealsCsvExport>()('read', dealsExportInput),
   'reps:list': method<RepSummary[]>()('read', none),
   'workflow:current': method<WorkflowVersion>()('read', none),
   'demo:load': method<WorkspaceCounts>()('write', none),
@@ -173,6 +197,8 @@ export const apiContract = {
         stageKey: z.string().optional(),
         actionKey: z.string().optional(),
         statuses: z.array(z.enum(['on_time', 'late', 'missed', 'pending'])).optional(),
+        /** Every matching action, not only the latest 2,000 (a CSV export of the list). */
+        all: z.boolean().optional(),
       })
       .strict(),
   ),
@@ -180,7 +206,12 @@ export const apiContract = {
   'reports:funnelDeals': method<FunnelDealRow[]>()(
     'read',
     reportFilterInput
-      .extend({ stageKey: z.string().min(1).max(100), group: z.enum(funnelDealGroups) })
+      .extend({
+        stageKey: z.string().min(1).max(100),
+        group: z.enum(funnelDealGroups),
+        /** Every matching deal, not only the latest 2,000 (a CSV export of the list). */
+        all: z.boolean().optional(),
+      })
       .strict(),
   ),
   'reports:timeInStage': method<TimeInStageReport>()('read', reportFilterInput),
@@ -230,6 +261,13 @@ export const apiContract = {
   'commitments:setRule': method<CommitmentItem>()('write', oneOnOneInputs.setCommitmentRule),
   'commitments:remove': method<{ removed: number }>()('write', oneOnOneInputs.removeCommitment),
   'ramp:report': method<RampReport>()('read', oneOnOneInputs.ramp),
+  'backups:list': method<BackupOverview>()('read', backupInputs.list),
+  'backups:create': method<BackupEntry>()('write', backupInputs.create),
+  'backups:verify': method<BackupEntry>()('write', backupInputs.verify),
+  'backups:inspect': method<RestoreCandidate>()('write', backupInputs.inspect),
+  // Intercepted by the engine host: it closes both connections, swaps the file and reopens them.
+  'backups:restore': method<RestoreResult>()('write', backupInputs.restore),
+  'backups:saveSettings': method<BackupSettings>()('write', backupInputs.saveSettings),
 } satisfies Record<ApiMethod, MethodSpec<z.ZodType, unknown>>;
 
 type Contract = typeof apiContract;

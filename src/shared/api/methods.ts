@@ -7,6 +7,7 @@ export const apiMethodNames = [
   'deals:list',
   'deals:facets',
   'deals:get',
+  'deals:exportCsv',
   'reps:list',
   'workflow:current',
   'demo:load',
@@ -60,6 +61,12 @@ export const apiMethodNames = [
   'commitments:setRule',
   'commitments:remove',
   'ramp:report',
+  'backups:list',
+  'backups:create',
+  'backups:verify',
+  'backups:inspect',
+  'backups:restore',
+  'backups:saveSettings',
 ] as const;
 
 export type ApiMethod = (typeof apiMethodNames)[number];

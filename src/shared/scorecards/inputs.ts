@@ -31,6 +31,8 @@ export const scorecardEvidenceInput = z
     to: day,
     versionId: versionId.optional(),
     teams: teams.optional(),
+    /** Every row behind the figure, not only the newest 2,000 (a CSV export of the list). */
+    all: z.boolean().optional(),
   })
   .strict()
   .refine((input) => input.from <= input.to, { message: 'the period ends before it starts', path: ['to'] });

@@ -143,7 +143,8 @@ const FUNNEL_DEALS_LIMIT = 2000;
  */
 export function funnelDeals(
   db: Db,
-  filter: ReportFilter & { stageKey: string; group: FunnelDealGroup },
+  /** `all`: every matching deal (a CSV export) instead of the latest {@link FUNNEL_DEALS_LIMIT}. */
+  filter: ReportFilter & { stageKey: string; group: FunnelDealGroup; all?: boolean },
 ): FunnelDealRow[] {
   const version = resolveEvaluatedVersion(db, filter.versionId);
   const { start, end } = periodBounds(filter);
@@ -155,7 +156,7 @@ export function funnelDeals(
        FROM eval_visits v JOIN deals d ON d.id = v.deal_id LEFT JOIN reps r ON r.id = v.owner_id
        WHERE v.workflow_version_id = ? AND v.stage_key = ? AND v.entered_at >= ? AND v.entered_at < ?${owners.sql}
          AND (v.prev_same_at IS NULL OR v.prev_same_at < ?)${groupSql[filter.group]}
-       ORDER BY v.entered_at DESC, v.deal_id LIMIT ${FUNNEL_DEALS_LIMIT}`,
+       ORDER BY v.entered_at DESC, v.deal_id LIMIT ${filter.all ? -1 : FUNNEL_DEALS_LIMIT}`,
     )
     .all(version.id, filter.stageKey, start, end, ...owners.params, start) as (Omit<
     FunnelDealRow,

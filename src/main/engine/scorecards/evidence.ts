@@ -442,7 +442,7 @@ export function scorecardEvidence(db: Db, input: ScorecardEvidenceInput): Scorec
     repName,
     from: input.from,
     to: input.to,
-    rows: rows.slice(0, EVIDENCE_LIMIT),
+    rows: input.all ? rows : rows.slice(0, EVIDENCE_LIMIT),
     total: rows.length,
   };
 }

@@ -1,5 +1,6 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { csvRound } from '@shared/csv/csvValues';
 import { activityColor } from '../deal/stageTones';
 import { EMPTY, formatCount, humanize } from '../format/format';
 import { DataTable } from '../ui/DataTable';
@@ -61,6 +62,12 @@ export function CompareSummary({ aligned, dealIds, fromName, toName }: CompareSu
             <span className="compare-col-name">{info.row.original.name}</span>
           </span>
         ),
+        meta: {
+          csvColumns: [
+            { header: '#', value: (row) => row.index },
+            { header: 'Deal', value: (row) => row.name },
+          ],
+        },
       }),
       column.accessor((row) => row.days ?? undefined, {
         id: 'days',
@@ -70,7 +77,10 @@ export function CompareSummary({ aligned, dealIds, fromName, toName }: CompareSu
           return days === null ? <span className="muted">not reached</span> : `${dayFormat.format(days)} d`;
         },
         sortUndefined: 'last',
-        meta: { numeric: true },
+        meta: {
+          numeric: true,
+          csv: (row) => (row.days === null ? 'not reached' : csvRound(row.days)),
+        },
       }),
       column.accessor('total', {
         header: 'Activities',
@@ -90,7 +100,7 @@ export function CompareSummary({ aligned, dealIds, fromName, toName }: CompareSu
           cell: (info) =>
             info.getValue() === 0 ? <span className="muted">0</span> : formatCount(info.getValue()),
           sortDescFirst: true,
-          meta: { numeric: true },
+          meta: { numeric: true, csvHeader: humanize(type) },
         }),
       ),
     ] as ColumnDef<DealRow, unknown>[];
@@ -113,6 +123,7 @@ export function CompareSummary({ aligned, dealIds, fromName, toName }: CompareSu
           label="Activities by type for each deal"
           emptyMessage="None of these deals logged an activity in this stretch."
           rowTestId="compare-summary-row"
+          exportName={`Activities ${fromName} to ${toName}`}
         />
       </section>
       <section className="card" aria-labelledby="compare-steps-heading">

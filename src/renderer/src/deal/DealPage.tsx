@@ -96,6 +96,7 @@ export function DealPage() {
                 data={data.visits}
                 columns={visitColumns}
                 emptyMessage="No stage history for this deal."
+                exportName={`${data.deal.name} stage visits`}
               />
             </section>
             <CustomFields fields={data.deal.customFields} />
@@ -115,6 +116,7 @@ export function DealPage() {
               columns={activityColumns}
               initialSorting={[{ id: 'occurredAt', desc: false }]}
               emptyMessage="No activities were logged on this deal."
+              exportName={`${data.deal.name} activities`}
             />
           </section>
         </>

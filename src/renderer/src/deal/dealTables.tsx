@@ -1,7 +1,9 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { csvDaysFromMs } from '@shared/csv/csvValues';
 import type { ActivityRow, DealStageVisit } from '@shared/domain/types';
 import { EMPTY, formatDateTime, formatDays, humanize } from '../format/format';
 import '../ui/columnMeta';
+import { localCsvDateTime } from '../ui/csvCells';
 import { activityColor } from './stageTones';
 
 const visit = createColumnHelper<DealStageVisit>();
@@ -20,8 +22,13 @@ export const visitColumns = [
         )}
       </>
     ),
+    meta: { csv: (v) => (v.stageKey === null ? `${v.stageName} (unmapped)` : v.stageName) },
   }),
-  visit.accessor('enteredAt', { header: 'Entered', cell: (info) => formatDateTime(info.getValue()) }),
+  visit.accessor('enteredAt', {
+    header: 'Entered',
+    cell: (info) => formatDateTime(info.getValue()),
+    meta: { csv: (v) => localCsvDateTime(v.enteredAt) },
+  }),
   visit.accessor('exitedAt', {
     header: 'Exited',
     cell: (info) => {
@@ -30,6 +37,10 @@ export const visitColumns = [
       // A won or lost stage is where the deal ended, not a stay that goes on.
       return durationMs === 0 ? EMPTY : <span className="muted">still there</span>;
     },
+    meta: {
+      csv: (v) =>
+        v.exitedAt !== null ? localCsvDateTime(v.exitedAt) : v.durationMs === 0 ? null : 'still there',
+    },
   }),
   visit.accessor('durationMs', {
     header: 'Days in stage',
@@ -37,7 +48,10 @@ export const visitColumns = [
       info.row.original.durationMs === 0 && info.row.original.exitedAt === null
         ? EMPTY
         : formatDays(info.getValue()),
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csv: (v) => (v.durationMs === 0 && v.exitedAt === null ? null : csvDaysFromMs(v.durationMs)),
+    },
   }),
   visit.accessor('visitNumber', { header: 'Visit #', meta: { numeric: true } }),
 ];
@@ -45,9 +59,14 @@ export const visitColumns = [
 const activity = createColumnHelper<ActivityRow>();
 
 export const activityColumns = [
-  activity.accessor('occurredAt', { header: 'Date', cell: (info) => formatDateTime(info.getValue()) }),
+  activity.accessor('occurredAt', {
+    header: 'Date',
+    cell: (info) => formatDateTime(info.getValue()),
+    meta: { csv: (a) => localCsvDateTime(a.occurredAt) },
+  }),
   activity.accessor('type', {
     header: 'Type',
+    meta: { csv: (a) => humanize(a.type) },
     cell: (info) => (
       <span className="activity-type">
         <span className="legend-dot" style={{ background: activityColor(info.getValue()) }} />

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { csvFileName, isoDay, localTimeZone } from '@shared/csv/csvValues';
 import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
 import { formatCount, plural } from '../format/format';
@@ -8,6 +9,9 @@ import { useWorkspace } from '../shell/workspaceContext';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Icon } from '../ui/Icon';
+import { ExportCsvButton } from '../ui/TableToolbar';
+import { downloadText } from '../ui/downloadFile';
+import { dealCsvColumns } from './dealColumns';
 import { DealsFilterBar } from './DealsFilterBar';
 import { DealsTable } from './DealsTable';
 import {
@@ -46,6 +50,12 @@ export function DealsPage() {
   );
   const onSort = useCallback((sort: DealSort) => update((v) => ({ ...v, sort })), [update]);
   const onClear = useCallback(() => update(clearFilters), [update]);
+  // The engine writes every deal of the filters, in this sort — not only the pages loaded here.
+  const exportDeals = useCallback(async () => {
+    const timeZone = localTimeZone();
+    const { csv } = await api.deals.exportCsv({ ...query, timeZone, columns: dealCsvColumns });
+    downloadText(csv, csvFileName('deals', isoDay(timeZone)));
+  }, [query]);
 
   const filtered = hasFilters(view);
   const workspaceTotal = workspace?.counts.deals ?? null;
@@ -81,6 +91,7 @@ export function DealsPage() {
               Clear filters
             </button>
           )}
+          <ExportCsvButton what="Deals" onExport={exportDeals} disabled={!deals.total} />
         </div>
       </DealsHeader>
       <DealsFilterBar view={view} facets={facets.data} onChange={onChange} />

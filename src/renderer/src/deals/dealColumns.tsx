@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useLocation } from 'react-router';
+import type { DealCsvColumn, DealCsvField } from '@shared/csv/dealsCsv';
 import type { DealRow } from '@shared/domain/types';
 import { EMPTY, formatDate, formatMoney } from '../format/format';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -76,3 +77,12 @@ export const dealColumns = [
     meta: { width: '124px' },
   }),
 ];
+
+/**
+ * The Deals CSV: the table's columns in their order under their headers, written by the engine for
+ * every matching deal; the amount's currency follows the amount, as the cell shows both.
+ */
+export const dealCsvColumns: DealCsvColumn[] = dealColumns.flatMap((c): DealCsvColumn[] => {
+  const column = { field: c.accessorKey as DealCsvField, header: String(c.header) };
+  return column.field === 'amount' ? [column, { field: 'currency', header: 'Currency' }] : [column];
+});

@@ -51,6 +51,11 @@ export function ComplianceDrilldown({
     [drill.repId, drill.actionKey],
   );
   const title = drillTitle(drill, report);
+  // The panel lists the latest 2,000 actions; the CSV holds every one, with the same statuses shown.
+  const exportAll = async () => {
+    const all = await api.reports.complianceDeals({ ...query, all: true });
+    return show.length ? all.filter((r) => show.includes(r.status as CountedStatus)) : all;
+  };
   const toggle = (status: CountedStatus) =>
     onShow(show.includes(status) ? show.filter((s) => s !== status) : [...show, status]);
 
@@ -115,6 +120,8 @@ export function ComplianceDrilldown({
             rows.data?.length ? 'No action has the statuses chosen above.' : 'No action came due here.'
           }
           rowTestId="drill-row"
+          exportName={`Actions ${title}`}
+          exportAllRows={exportAll}
         />
       ) : (
         !rows.error && <DrawerLoading label="Loading the actions" />

@@ -8,6 +8,7 @@ import { useApiQuery } from '../data/useApiQuery';
 import { EmptyWorkspace } from '../overview/DemoControls';
 import { useWorkspace } from '../shell/workspaceContext';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { ExportPeriod, periodOfRange } from '../ui/ExportPeriod';
 import { ActionTable } from './ActionTable';
 import { ComplianceDrilldown } from './ComplianceDrilldown';
 import { ComplianceHeadline } from './ComplianceHeadline';
@@ -156,18 +157,20 @@ export function ExecutionPage() {
           onDismiss={evaluation.clearError}
         />
       )}
-      {body}
-      {view.drill && input && (
-        <ComplianceDrilldown
-          input={input}
-          report={data}
-          rangeLabel={rangeLabel}
-          drill={view.drill}
-          show={view.show}
-          onShow={onShow}
-          onClose={onClose}
-        />
-      )}
+      <ExportPeriod period={periodOfRange(input)}>
+        {body}
+        {view.drill && input && (
+          <ComplianceDrilldown
+            input={input}
+            report={data}
+            rangeLabel={rangeLabel}
+            drill={view.drill}
+            show={view.show}
+            onShow={onShow}
+            onClose={onClose}
+          />
+        )}
+      </ExportPeriod>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { csvPercent } from '@shared/csv/csvValues';
 import type { ComplianceCounts } from '@shared/evaluation/views';
 import { formatCount } from '../format/format';
 import '../ui/columnMeta';
@@ -34,6 +35,7 @@ export function actionColumns(onOpen: (row: ActionRow) => void) {
     column.accessor('stageOrder', {
       header: 'Stage',
       cell: (info) => info.row.original.stageName,
+      meta: { csv: (row) => row.stageName },
     }),
     column.accessor('label', {
       header: 'Action',
@@ -69,7 +71,7 @@ export function actionColumns(onOpen: (row: ActionRow) => void) {
       },
       sortUndefined: 'last',
       sortDescFirst: true,
-      meta: { numeric: true },
+      meta: { numeric: true, csvHeader: 'Rate (%)', csv: (row) => csvPercent(row.totals.rate) },
     }),
   ];
 }

@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { csvRound } from '@shared/csv/csvValues';
 import type { DiscountMonth } from '@shared/metrics/stageMetrics';
 import { ChartCanvas } from '../charts/ChartCanvas';
 import { useChartTheme } from '../charts/chartTheme';
@@ -14,7 +15,12 @@ export type DiscountByMonthProps = { months: DiscountMonth[] };
 
 const column = createColumnHelper<DiscountMonth>();
 const discountColumns = [
-  column.accessor((m) => monthLabel(m.month), { id: 'month', header: 'Month won', enableSorting: false }),
+  column.accessor((m) => monthLabel(m.month), {
+    id: 'month',
+    header: 'Month won',
+    enableSorting: false,
+    meta: { csv: (m) => m.month },
+  }),
   column.accessor('wonDeals', {
     header: 'Won deals',
     cell: (info) => formatCount(info.getValue()),
@@ -25,7 +31,11 @@ const discountColumns = [
     header: 'Average discount',
     cell: (info) => formatPercentPoints(info.getValue()),
     enableSorting: false,
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvHeader: 'Average discount (%)',
+      csv: (m) => csvRound(m.averageDiscountPercent),
+    },
   }),
 ];
 

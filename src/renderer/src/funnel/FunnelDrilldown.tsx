@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useLocation } from 'react-router';
+import { csvRound } from '@shared/csv/csvValues';
+import { dealStatusLabels } from '@shared/csv/dealsCsv';
 import type { FunnelDealGroup, FunnelDealRow } from '@shared/metrics/reports';
 import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
@@ -11,6 +13,7 @@ import { Drawer, DrawerLoading } from '../ui/Drawer';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { StatusBadge } from '../ui/StatusBadge';
 import '../ui/columnMeta';
+import { localCsvDate } from '../ui/csvCells';
 import { formatDayValue } from './funnelFormat';
 import type { ReportFilter } from '../reports/reportFilters';
 import type { FunnelDrill } from './funnelView';
@@ -54,6 +57,8 @@ export function FunnelDrilldown({
   const title = closing
     ? `${stage} · deals closed this way`
     : `${stage} · deals that ${groupTitles[drill.group]}`;
+  // The panel lists the latest 2,000 deals; the CSV holds every one of them.
+  const exportAll = () => api.reports.funnelDeals({ ...query, all: true });
 
   return (
     <Drawer
@@ -107,6 +112,8 @@ export function FunnelDrilldown({
           initialSorting={[{ id: 'enteredAt', desc: true }]}
           emptyMessage="No deal here in this period."
           rowTestId="funnel-drill-row"
+          exportName={`Funnel ${stage} ${closing ? 'closed' : groupLabel(drill.group)}`}
+          exportAllRows={exportAll}
         />
       ) : (
         !rows.error && <DrawerLoading label="Loading the deals" />
@@ -150,14 +157,31 @@ function funnelDealColumns(stageNames: ReadonlyMap<string, string>) {
     return row.status === 'open' ? 'Still there' : '—';
   };
   return [
-    column.accessor('dealName', { header: 'Deal', cell: (info) => <DealLink row={info.row.original} /> }),
-    column.accessor('enteredAt', { header: 'Entered', cell: (info) => formatDate(info.getValue()) }),
+    column.accessor('dealName', {
+      header: 'Deal',
+      cell: (info) => <DealLink row={info.row.original} />,
+      meta: {
+        csvColumns: [
+          { header: 'Deal', value: (row) => row.dealName },
+          { header: 'Owner', value: (row) => row.ownerName ?? 'No owner' },
+        ],
+      },
+    }),
+    column.accessor('enteredAt', {
+      header: 'Entered',
+      cell: (info) => formatDate(info.getValue()),
+      meta: { csv: (row) => localCsvDate(row.enteredAt) },
+    }),
     column.accessor('durationDays', {
       header: 'Days in stage',
       cell: (info) => formatDayValue(info.getValue()),
-      meta: { numeric: true },
+      meta: { numeric: true, csv: (row) => csvRound(row.durationDays) },
     }),
     column.accessor(next, { id: 'next', header: 'Then' }),
-    column.accessor('status', { header: 'Now', cell: (info) => <StatusBadge status={info.getValue()} /> }),
+    column.accessor('status', {
+      header: 'Now',
+      cell: (info) => <StatusBadge status={info.getValue()} />,
+      meta: { csv: (row) => dealStatusLabels[row.status] },
+    }),
   ];
 }

@@ -18,6 +18,7 @@ import { type ReportChange, useKept, useReportScope } from '../reports/useReport
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { ExportPeriod, periodOfRange } from '../ui/ExportPeriod';
 import { FunnelDrilldown } from './FunnelDrilldown';
 import { FunnelSection } from './FunnelSection';
 import { OutcomeCards } from './OutcomeCards';
@@ -175,8 +176,10 @@ export function FunnelPage() {
       {selected?.stale && selected.evaluatedAt !== null && !notEvaluated && (
         <StaleBanner version={selected} evaluate={evaluate} />
       )}
-      {body}
-      {drawer}
+      <ExportPeriod period={periodOfRange(filter)}>
+        {body}
+        {drawer}
+      </ExportPeriod>
     </div>
   );
 }

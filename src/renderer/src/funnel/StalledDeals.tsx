@@ -1,11 +1,13 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { csvRound, isoDay, localTimeZone } from '@shared/csv/csvValues';
 import type { StalledDeal } from '@shared/metrics/reports';
 import { EMPTY, formatCount, formatDate, plural } from '../format/format';
 import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import '../ui/columnMeta';
+import { localCsvDate } from '../ui/csvCells';
 import { formatDayValue } from './funnelFormat';
 
 type StalledRow = StalledDeal & { overRatio: number; overDays: number };
@@ -34,17 +36,18 @@ const stalledColumns = [
   column.accessor('enteredAt', {
     header: 'In stage since',
     cell: (info) => formatDate(info.getValue()),
+    meta: { csv: (row) => localCsvDate(row.enteredAt) },
   }),
   column.accessor('ageDays', {
     header: 'Days in stage',
     cell: (info) => formatDayValue(info.getValue()),
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: { numeric: true, csv: (row) => csvRound(row.ageDays) },
   }),
   column.accessor('targetDays', {
     header: 'Target',
     cell: (info) => formatDayValue(info.getValue()),
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Target (days)', csv: (row) => csvRound(row.targetDays) },
   }),
   column.accessor('overRatio', {
     header: 'Over target',
@@ -63,7 +66,13 @@ const stalledColumns = [
       );
     },
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Days over target', value: (row) => csvRound(row.overDays) },
+        { header: 'Times the target', value: (row) => csvRound(row.overRatio) },
+      ],
+    },
   }),
 ];
 
@@ -133,6 +142,7 @@ export function StalledDeals({ stalled, stages, filtered }: StalledDealsProps) {
               initialSorting={[{ id: 'overRatio', desc: true }]}
               emptyMessage="No stalled deals."
               rowTestId="stalled-row"
+              exportPeriod={isoDay(localTimeZone())}
             />
           </div>
           <p className="funnel-note muted">

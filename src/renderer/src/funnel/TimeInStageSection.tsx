@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { csvRound } from '@shared/csv/csvValues';
 import type { StageFunnel } from '@shared/metrics/funnel';
 import { ChartCanvas } from '../charts/ChartCanvas';
 import { markerLinePlugin } from '../charts/chartPlugins';
@@ -40,6 +41,7 @@ const monthColumns = [
     id: 'month',
     header: 'Month entered',
     enableSorting: false,
+    meta: { csv: (m) => m.month },
   }),
   monthColumn.accessor('count', {
     header: 'Visits',
@@ -51,13 +53,13 @@ const monthColumns = [
     header: 'Median',
     cell: (info) => formatDayValue(info.getValue()),
     enableSorting: false,
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Median (days)', csv: (m) => csvRound(m.medianDays) },
   }),
   monthColumn.accessor('p75Days', {
     header: 'p75',
     cell: (info) => formatDayValue(info.getValue()),
     enableSorting: false,
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'p75 (days)', csv: (m) => csvRound(m.p75Days) },
   }),
 ];
 

@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
+import { csvPercent, csvRound } from '@shared/csv/csvValues';
 import type { StageFunnel } from '@shared/metrics/funnel';
 import type { FunnelDealGroup } from '@shared/metrics/reports';
 import { formatCount, formatPercent, plural } from '../format/format';
@@ -34,7 +35,7 @@ const days = (header: string, pick: (row: FunnelRow) => number | null, title: st
     id: header,
     header: () => <span title={title}>{header}</span>,
     cell: (info) => formatDayValue(info.getValue()),
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: `${header} (days)`, csv: (row: FunnelRow) => csvRound(pick(row)) },
   });
 
 /** The funnel table in stage order; sorting would break the funnel's reading order. */
@@ -88,7 +89,13 @@ export const funnelColumns = [
         </span>
       );
     },
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Advanced', value: (row) => row.advanced },
+        { header: 'Skipped next', value: (row) => row.skippedNext },
+      ],
+    },
   }),
   column.accessor('lost', {
     header: 'Lost',
@@ -115,7 +122,11 @@ export const funnelColumns = [
         </span>
       );
     },
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvHeader: 'Conversion to next (%)',
+      csv: (row) => csvPercent(row.conversionToNext),
+    },
   }),
   column.accessor('dropOff', {
     header: 'Drop-off',

@@ -10,6 +10,7 @@ import { EMPTY, formatCount, formatDateTime, plural } from '../format/format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { DataTable } from '../ui/DataTable';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { localCsvDateTime } from '../ui/csvCells';
 import { countTotals } from './importRequest';
 
 const column = createColumnHelper<ImportBatchView>();
@@ -35,12 +36,19 @@ function historyColumns(onUndo: (batch: ImportBatchView) => void) {
         ) : (
           <span title={info.row.original.files.join('\n')}>{plural(info.getValue(), 'file')}</span>
         ),
-      meta: { numeric: true },
+      meta: {
+        numeric: true,
+        csvColumns: [
+          { header: 'Files', value: (batch) => batch.files.length },
+          { header: 'File names', value: (batch) => batch.files.join('; ') },
+        ],
+      },
     }),
     column.accessor('startedAt', {
       header: 'Imported',
       cell: (info) => formatDateTime(info.getValue()),
       sortDescFirst: true,
+      meta: { csv: (batch) => localCsvDateTime(batch.startedAt) },
     }),
     column.accessor((batch) => (batch.counts ? countTotals(batch.counts).new : undefined), {
       id: 'changes',
@@ -48,9 +56,16 @@ function historyColumns(onUndo: (batch: ImportBatchView) => void) {
       cell: (info) => changes(info.row.original),
       sortUndefined: 'last',
       sortDescFirst: true,
+      meta: {
+        csvColumns: [
+          { header: 'New', value: (batch) => (batch.counts ? countTotals(batch.counts).new : null) },
+          { header: 'Changed', value: (batch) => (batch.counts ? countTotals(batch.counts).changed : null) },
+        ],
+      },
     }),
     column.accessor('status', {
       header: 'Status',
+      meta: { csv: (batch) => (batch.status === 'applied' ? 'Applied' : 'Undone') },
       cell: (info) =>
         info.getValue() === 'applied' ? (
           <span className="badge badge-applied">Applied</span>

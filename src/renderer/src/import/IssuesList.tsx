@@ -15,6 +15,7 @@ export function asSentence(message: string): string {
 const columns = [
   column.accessor('severity', {
     header: 'Severity',
+    meta: { csv: (issue) => (issue.severity === 'error' ? 'Error' : 'Warning') },
     cell: (info) =>
       info.getValue() === 'error' ? (
         <span className="issue-severity issue-error">
@@ -45,6 +46,7 @@ const columns = [
   column.accessor('message', {
     header: 'Problem',
     enableSorting: false,
+    meta: { csv: (issue) => asSentence(issue.message) },
     cell: (info) => <span className="issue-message">{asSentence(info.getValue())}</span>,
   }),
 ];

@@ -28,6 +28,7 @@ export function SampleTable({ fileName, headers, rows }: SampleTableProps) {
         data={rows.slice(0, 5)}
         columns={columns}
         emptyMessage="The file has a header row and no data rows."
+        exportName={false}
       />
     </div>
   );

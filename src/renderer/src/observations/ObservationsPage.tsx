@@ -23,6 +23,8 @@ import {
 import './observations.css';
 
 const PAGE = 100;
+/** The largest page observations:list gives, for exporting every observation. */
+const EXPORT_PAGE = 500;
 
 type Notice =
   | { kind: 'saved'; id: number; label: string }
@@ -115,6 +117,15 @@ export function ObservationsPage() {
     [tagOptions, remove],
   );
   const page = list.data;
+  // The list shows the first pages ("Show more"); the CSV holds every observation of the filters.
+  const loadAll = useCallback(async () => {
+    const rows: ObservationListRow[] = [];
+    for (;;) {
+      const next = await api.observations.list({ ...query, offset: rows.length, limit: EXPORT_PAGE });
+      rows.push(...next.rows);
+      if (next.rows.length === 0 || rows.length >= next.total) return rows;
+    }
+  }, [query]);
 
   return (
     <div className="page obs-list-page">
@@ -190,6 +201,7 @@ export function ObservationsPage() {
               emptyMessage="No observation matches these filters."
               onRowClick={(row) => void navigate(`/observations/${row.id}`)}
               isRowSelected={(row) => notice?.kind === 'saved' && notice.id === row.id}
+              exportAllRows={page.rows.length < page.total ? loadAll : undefined}
             />
             {page.rows.length < page.total && (
               <div className="obs-more">

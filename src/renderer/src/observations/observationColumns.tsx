@@ -1,6 +1,7 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { ChecklistCounts, ObservationListRow } from '@shared/coaching/observationViews';
+import { csvRound } from '@shared/csv/csvValues';
 import { EMPTY, formatIsoDate } from '../format/format';
 import { Icon } from '../ui/Icon';
 
@@ -95,6 +96,9 @@ export function observationColumns({ toneOf, onDelete }: ObservationColumnsOptio
           </Link>
         );
       },
+      meta: {
+        csv: (row) => (row.dealId === null ? 'No deal' : (row.dealName ?? `Deal ${row.dealId}`)),
+      },
     }),
     column.accessor('stageName', {
       header: 'Stage',
@@ -110,12 +114,21 @@ export function observationColumns({ toneOf, onDelete }: ObservationColumnsOptio
         id: 'checklist',
         header: 'Checklist',
         cell: (info) => <ChecklistBar counts={info.row.original.checklist} />,
+        meta: {
+          csvColumns: [
+            { header: 'Checklist done', value: (row) => row.checklist.done },
+            { header: 'Checklist partial', value: (row) => row.checklist.partial },
+            { header: 'Checklist skipped', value: (row) => row.checklist.skipped },
+            { header: 'Checklist n.a.', value: (row) => row.checklist.na },
+          ],
+        },
       },
     ),
     column.accessor((row) => row.rubricAverage ?? -1, {
       id: 'rubric',
       header: 'Rubric',
       cell: (info) => <RubricScore average={info.row.original.rubricAverage} />,
+      meta: { csvHeader: 'Rubric (1–5)', csv: (row) => csvRound(row.rubricAverage) },
     }),
     column.accessor((row) => row.tags.join(', '), {
       id: 'tags',

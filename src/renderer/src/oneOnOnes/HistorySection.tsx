@@ -7,10 +7,12 @@ export type HistorySectionProps = {
   records: OneOnOneRecord[] | undefined;
   today: string;
   error: string | null;
+  /** Every record unfolded (on paper); on screen only the latest is. */
+  allOpen?: boolean;
 };
 
 /** 8 — The rep's past one-on-ones, the latest first: what was noted, raised and committed. */
-export function HistorySection({ records, today, error }: HistorySectionProps) {
+export function HistorySection({ records, today, error, allOpen = false }: HistorySectionProps) {
   const held = (records ?? []).filter((r) => r.status === 'held');
   return (
     <PrepSection id="history" number={8} title={`Past one-on-ones (${held.length})`}>
@@ -19,7 +21,7 @@ export function HistorySection({ records, today, error }: HistorySectionProps) {
       <ul className="oo-history">
         {held.map((r, i) => (
           <li key={r.id} className="oo-history-item" data-testid="history-item">
-            <details open={i === 0}>
+            <details open={allOpen || i === 0}>
               <summary>
                 <strong>{formatDay(r.heldOn, today)}</strong>
                 <span className="muted">

@@ -25,6 +25,12 @@ function columns(today: string) {
   return [
     column.accessor('name', {
       header: 'Rep',
+      meta: {
+        csvColumns: [
+          { header: 'Rep', value: (row) => row.name },
+          { header: 'Role', value: (row) => row.role },
+        ],
+      },
       cell: ({ row }) => (
         <span className="oo-rep-cell">
           <Link to={`/one-on-ones/${row.original.id}`} onClick={(e) => e.stopPropagation()}>
@@ -51,12 +57,19 @@ function columns(today: string) {
     }),
     column.accessor('draftUpdatedAt', {
       header: 'Draft',
+      meta: { csv: (row) => (row.draftUpdatedAt ? 'Draft in progress' : null) },
       cell: (info) =>
         info.getValue() ? <span className="oo-chip oo-chip-accent">Draft in progress</span> : null,
     }),
     column.accessor('openCommitments', {
       header: 'Open commitments',
-      meta: { numeric: true },
+      meta: {
+        numeric: true,
+        csvColumns: [
+          { header: 'Open commitments', value: (row) => row.openCommitments },
+          { header: 'Overdue commitments', value: (row) => row.overdueCommitments },
+        ],
+      },
       cell: ({ row }) => (
         <span className="oo-commit-count">
           {row.original.openCommitments}
@@ -68,7 +81,13 @@ function columns(today: string) {
     }),
     column.accessor('atRisk', {
       header: 'Deals at risk',
-      meta: { numeric: true },
+      meta: {
+        numeric: true,
+        csvColumns: [
+          { header: 'Deals at risk', value: (row) => row.atRisk },
+          { header: 'Stalled', value: (row) => row.stalled },
+        ],
+      },
       cell: ({ row }) =>
         row.original.atRisk > 0 ? (
           <span
@@ -136,6 +155,7 @@ export function OneOnOnesPage() {
           emptyMessage="No reps in this workspace yet."
           rowTestId="oo-rep-row"
           onRowClick={open}
+          exportName="One-on-ones"
         />
         <p className="oo-card-note">
           Deals at risk: open deals stalled past their stage&rsquo;s target days, missing required actions, or

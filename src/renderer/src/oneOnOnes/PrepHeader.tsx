@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { OneOnOnePrep } from '@shared/oneOnOnes/types';
 import type { Action } from '../data/useAction';
+import { PrepPdfActions } from '../print/PdfActions';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Icon } from '../ui/Icon';
@@ -42,10 +43,7 @@ export function PrepHeader({ prep, hold }: PrepHeaderProps) {
           </p>
         </div>
         <div className="oo-header-actions no-print">
-          <button type="button" className="btn" onClick={() => window.print()}>
-            <Icon name="download" size={14} />
-            Print or save as PDF
-          </button>
+          <PrepPdfActions repId={rep.id} />
           <button
             type="button"
             className="btn btn-primary"

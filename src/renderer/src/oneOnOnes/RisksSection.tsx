@@ -1,12 +1,17 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { csvRound } from '@shared/csv/csvValues';
 import type { OneOnOnePrep, RiskDeal, RiskReason } from '@shared/oneOnOnes/types';
 import { formatMoney } from '../format/format';
 import { DataTable } from '../ui/DataTable';
 import { PrepSection } from './PrepSection';
 
-export type RisksSectionProps = { prep: OneOnOnePrep };
+export type RisksSectionProps = {
+  prep: OneOnOnePrep;
+  /** Every deal at once, without the "Show all" button (on paper). */
+  showAll?: boolean;
+};
 
 const SHOWN = 10;
 
@@ -34,6 +39,18 @@ function reasonChip(reason: RiskReason, key: number) {
   }
 }
 
+/** A reason as the chip says it, with what its tooltip adds. */
+function reasonText(reason: RiskReason): string {
+  switch (reason.kind) {
+    case 'stalled':
+      return `Stalled ${Math.round(reason.days)} d (target ${reason.targetDays} d)`;
+    case 'missed_actions':
+      return `Missed: ${reason.labels.join(', ')}`;
+    case 'no_next_step':
+      return `No next step · ${reason.detail.replace(/^no next step recorded; /, '')}`;
+  }
+}
+
 const column = createColumnHelper<RiskDeal>();
 
 const columns = [
@@ -44,7 +61,13 @@ const columns = [
   column.accessor('stageName', { header: 'Stage' }),
   column.accessor('daysInStage', {
     header: 'Days in stage',
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Days in stage', value: (row) => csvRound(row.daysInStage) },
+        { header: 'Target days', value: (row) => row.targetDays },
+      ],
+    },
     cell: ({ row }) => (
       <span>
         {Math.round(row.original.daysInStage)}
@@ -54,20 +77,28 @@ const columns = [
   }),
   column.accessor('amount', {
     header: 'Amount',
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Amount', value: (row) => row.amount },
+        { header: 'Currency', value: (row) => row.currency },
+      ],
+    },
     sortUndefined: 'last',
     cell: ({ row }) => formatMoney(row.original.amount, row.original.currency),
   }),
   column.accessor((row) => row.reasons.length, {
     id: 'reasons',
     header: 'Why at risk',
+    meta: { csv: (row) => row.reasons.map(reasonText).join('; ') },
     cell: ({ row }) => <span className="oo-reasons">{row.original.reasons.map(reasonChip)}</span>,
   }),
 ];
 
 /** 3 — Open deals at risk: stalled, missing required actions, or without a next step. */
-export function RisksSection({ prep }: RisksSectionProps) {
-  const [all, setAll] = useState(false);
+export function RisksSection({ prep, showAll = false }: RisksSectionProps) {
+  const [expanded, setAll] = useState(false);
+  const all = showAll || expanded;
   const risks = prep.risks;
   const total = risks.reduce((sum, d) => sum + (d.amount ?? 0), 0);
   const currency = risks.find((d) => d.currency)?.currency ?? null;
@@ -95,8 +126,10 @@ export function RisksSection({ prep }: RisksSectionProps) {
             emptyMessage="No deal at risk."
             rowTestId="risk-row"
             tableClassName="oo-risk-table"
+            exportName={`${prep.rep.name} deals at risk`}
+            exportAllRows={risks.length > SHOWN ? () => Promise.resolve(risks) : undefined}
           />
-          {risks.length > SHOWN && (
+          {risks.length > SHOWN && !showAll && (
             <div className="oo-more no-print">
               <button type="button" className="btn btn-small btn-ghost" onClick={() => setAll((v) => !v)}>
                 {all ? `Show the first ${SHOWN}` : `Show all ${risks.length}`}

@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
+import { csvPercent, csvRound } from '@shared/csv/csvValues';
 import type { Bottleneck, BottlenecksReport } from '@shared/metrics/failures';
 import { formatCount, formatPercent, plural } from '../format/format';
 import { DataTable } from '../ui/DataTable';
@@ -23,6 +24,7 @@ const columns = [
         {info.row.original.rank === 1 && <span className="chip pt-first">First candidate</span>}
       </span>
     ),
+    meta: { csv: (row) => row.stageName },
   }),
   column.accessor('score', {
     header: () => (
@@ -39,7 +41,7 @@ const columns = [
       </span>
     ),
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Score (0–3)', csv: (row) => csvRound(row.score) },
   }),
   column.accessor('entered', {
     header: 'Entered',
@@ -63,7 +65,16 @@ const columns = [
       );
     },
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Drop-off', value: (row) => row.dropOff },
+        {
+          header: 'Drop-off (%)',
+          value: (row) => (row.entered === 0 ? null : csvPercent(row.dropOff / row.entered)),
+        },
+      ],
+    },
   }),
   column.accessor((row) => row.conversionToNext ?? undefined, {
     id: 'conversion',
@@ -74,7 +85,7 @@ const columns = [
     ),
     cell: (info) => formatPercent(info.row.original.conversionToNext),
     sortUndefined: 'last',
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Conversion (%)', csv: (row) => csvPercent(row.conversionToNext) },
   }),
   column.accessor('daysLost', {
     header: () => (
@@ -92,7 +103,13 @@ const columns = [
       );
     },
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Days lost beyond target', value: (row) => csvRound(row.daysLost) },
+        { header: 'Visits over target', value: (row) => row.overTargetVisits },
+      ],
+    },
   }),
   column.accessor('missedActions', {
     header: () => (
@@ -102,7 +119,7 @@ const columns = [
     ),
     cell: (info) => formatCount(info.getValue()),
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Missed actions' },
   }),
 ];
 

@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
+import { csvPercent, csvRound, isoDay, localTimeZone } from '@shared/csv/csvValues';
 import type { FailurePointsReport, FailureStage } from '@shared/metrics/failures';
 import { formatCount, formatPercent, plural } from '../format/format';
 import { DataTable } from '../ui/DataTable';
@@ -38,6 +39,14 @@ function MissedList({ row }: MissedListProps) {
   );
 }
 
+/** The missed actions as one cell: "Send recap: 12 (40%); Book demo: 5 (17%)". */
+function missedText(row: FailureRow): string {
+  if (row.missedActions.length === 0) return 'None missed';
+  return row.missedActions
+    .map((a) => `${a.label}: ${a.deals} (${csvPercent(row.deals === 0 ? 0 : a.deals / row.deals)}%)`)
+    .join('; ');
+}
+
 const columns = [
   column.accessor('rank', { header: '#', meta: { numeric: true } }),
   column.accessor('stageName', {
@@ -63,7 +72,7 @@ const columns = [
     header: 'Share',
     cell: (info) => formatPercent(info.getValue()),
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Share (%)', csv: (row) => csvPercent(row.share) },
   }),
   column.accessor((row) => row.daysThere.medianDays ?? undefined, {
     id: 'days',
@@ -71,12 +80,13 @@ const columns = [
     cell: (info) => formatDayCount(info.row.original.daysThere.medianDays),
     sortUndefined: 'last',
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Median days there', csv: (row) => csvRound(row.daysThere.medianDays) },
   }),
   column.display({
     id: 'missed',
     header: 'Required actions missed there',
     cell: (info) => <MissedList row={info.row.original} />,
+    meta: { csv: missedText },
   }),
 ];
 
@@ -92,9 +102,13 @@ type FailureTableProps = {
   subtitle: string;
   rows: FailureRow[];
   empty: string;
+  /** What the CSV file is named after. */
+  exportName: string;
+  /** Stalled deals are counted today, not over the screen's period. */
+  exportPeriod?: string;
 };
 
-function FailureTable({ id, title, subtitle, rows, empty }: FailureTableProps) {
+function FailureTable({ id, title, subtitle, rows, empty, exportName, exportPeriod }: FailureTableProps) {
   return (
     <section className="card pt-card" aria-labelledby={id}>
       <div className="card-header">
@@ -106,7 +120,15 @@ function FailureTable({ id, title, subtitle, rows, empty }: FailureTableProps) {
         </div>
       </div>
       <div className="pt-table pt-failures">
-        <DataTable data={rows} columns={columns} label={title} emptyMessage={empty} rowTestId="failure-row" />
+        <DataTable
+          data={rows}
+          columns={columns}
+          label={title}
+          emptyMessage={empty}
+          rowTestId="failure-row"
+          exportName={exportName}
+          exportPeriod={exportPeriod}
+        />
       </div>
     </section>
   );
@@ -125,6 +147,7 @@ export function FailurePoints({ report, stalledHref }: FailurePointsProps) {
         subtitle="Deals lost in the period, by the last stage they reached before losing."
         rows={rows(report.lost.byStage, false)}
         empty="No deal was lost in this period."
+        exportName="Lost deals by stage"
       />
       <FailureTable
         id="pt-stalled-heading"
@@ -132,6 +155,8 @@ export function FailurePoints({ report, stalledHref }: FailurePointsProps) {
         subtitle="Open deals sitting in a stage longer than its target days, as of today."
         rows={rows(report.stalled.byStage, true)}
         empty="No open deal is over its stage’s target days. Stages without target days never stall."
+        exportName="Stalled deals by stage"
+        exportPeriod={isoDay(localTimeZone())}
       />
     </div>
   );

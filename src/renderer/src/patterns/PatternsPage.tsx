@@ -9,6 +9,7 @@ import { ReportFilterBar } from '../reports/ReportFilterBar';
 import { useKept, useReportScope } from '../reports/useReportScope';
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { ExportPeriod, periodOfRange } from '../ui/ExportPeriod';
 import { Bottlenecks } from './Bottlenecks';
 import { FailurePoints } from './FailurePoints';
 import { SuccessPatterns } from './SuccessPatterns';
@@ -126,7 +127,7 @@ export function PatternsPage() {
       {selected?.stale && selected.evaluatedAt !== null && !notEvaluated && (
         <StaleBanner version={selected} evaluate={evaluate} />
       )}
-      {body}
+      <ExportPeriod period={periodOfRange(filter)}>{body}</ExportPeriod>
     </div>
   );
 }

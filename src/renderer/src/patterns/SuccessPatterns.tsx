@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { csvPercent, csvRound } from '@shared/csv/csvValues';
 import type { PatternsReport } from '@shared/metrics/failures';
 import type { ActionPattern, GroupStats } from '@shared/metrics/patterns';
 import { formatCount, formatPercent, plural } from '../format/format';
@@ -59,6 +60,13 @@ function Head({ title, top, bottom }: HeadProps) {
 const columns = [
   column.accessor('label', {
     header: 'Required action',
+    meta: {
+      csvColumns: [
+        { header: 'Required action', value: (row) => row.label },
+        { header: 'Stage', value: (row) => row.stageName },
+        { header: 'Few deals', value: (row) => (row.smallSample ? 'Yes' : 'No') },
+      ],
+    },
     cell: (info) => {
       const row = info.row.original;
       return (
@@ -88,7 +96,13 @@ const columns = [
     cell: (info) => <Rate stats={info.row.original.withAction} />,
     sortUndefined: 'last',
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Win rate done (%)', value: (row) => csvPercent(row.withAction.winRate) },
+        { header: 'Deals done', value: (row) => row.withAction.deals },
+      ],
+    },
   }),
   column.accessor((row) => row.withoutAction.winRate ?? undefined, {
     id: 'without',
@@ -102,7 +116,13 @@ const columns = [
     cell: (info) => <Rate stats={info.row.original.withoutAction} />,
     sortUndefined: 'last',
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Win rate not done (%)', value: (row) => csvPercent(row.withoutAction.winRate) },
+        { header: 'Deals not done', value: (row) => row.withoutAction.deals },
+      ],
+    },
   }),
   column.accessor((row) => row.winRateLift ?? undefined, {
     id: 'lift',
@@ -116,7 +136,7 @@ const columns = [
     cell: (info) => <Lift lift={info.row.original.winRateLift} />,
     sortUndefined: 'last',
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Lift (pts)', csv: (row) => csvPercent(row.winRateLift) },
   }),
   column.accessor((row) => row.withAction.medianCycleDays ?? undefined, {
     id: 'cycleWith',
@@ -129,7 +149,11 @@ const columns = [
     ),
     cell: (info) => formatDayCount(info.row.original.withAction.medianCycleDays),
     sortUndefined: 'last',
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvHeader: 'Median cycle done (days)',
+      csv: (row) => csvRound(row.withAction.medianCycleDays),
+    },
   }),
   column.accessor((row) => row.withoutAction.medianCycleDays ?? undefined, {
     id: 'cycleWithout',
@@ -142,7 +166,11 @@ const columns = [
     ),
     cell: (info) => formatDayCount(info.row.original.withoutAction.medianCycleDays),
     sortUndefined: 'last',
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvHeader: 'Median cycle not done (days)',
+      csv: (row) => csvRound(row.withoutAction.medianCycleDays),
+    },
   }),
   column.accessor((row) => row.topQuartileRate ?? undefined, {
     id: 'top',
@@ -161,7 +189,11 @@ const columns = [
     },
     sortUndefined: 'last',
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvHeader: 'On time top quartile (%)',
+      csv: (row) => csvPercent(row.topQuartileRate),
+    },
   }),
   column.accessor((row) => row.restRate ?? undefined, {
     id: 'rest',
@@ -175,7 +207,7 @@ const columns = [
     cell: (info) => formatPercent(info.row.original.restRate),
     sortUndefined: 'last',
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'On time the rest (%)', csv: (row) => csvPercent(row.restRate) },
   }),
 ];
 

@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { csvPercent, csvRound } from '@shared/csv/csvValues';
 import { formatCount, formatPercent } from '../format/format';
 import { DataTable } from '../ui/DataTable';
 import '../ui/columnMeta';
@@ -15,6 +16,7 @@ const edgeColumns = [
     cell: (info) => (
       <span className={`chip pm-kind tone-${info.getValue()}`}>{edgeKindLabels[info.getValue()]}</span>
     ),
+    meta: { csv: (e) => edgeKindLabels[e.tone] },
   }),
   edge.accessor('transitions', {
     header: 'Moves',
@@ -32,13 +34,13 @@ const edgeColumns = [
     header: 'Median days',
     cell: (info) => formatMedianDays(info.getValue()),
     sortUndefined: 'last',
-    meta: { numeric: true },
+    meta: { numeric: true, csv: (e) => csvRound(e.medianDays) },
   }),
   edge.accessor('shareOfSource', {
     header: 'Of moves out',
     cell: (info) => formatPercent(info.getValue()),
     sortDescFirst: true,
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Of moves out (%)', csv: (e) => csvPercent(e.shareOfSource) },
   }),
 ];
 

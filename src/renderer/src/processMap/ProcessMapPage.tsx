@@ -8,6 +8,7 @@ import { EmptyWorkspace } from '../overview/DemoControls';
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { ExportPeriod, periodOfRange } from '../ui/ExportPeriod';
 import { Icon } from '../ui/Icon';
 import { ComparePicker } from './ComparePicker';
 import { GraphLegend } from './GraphLegend';
@@ -120,7 +121,7 @@ export function ProcessMapPage() {
       {selected?.stale && selected.evaluatedAt !== null && !notEvaluated && (
         <StaleBanner version={selected} evaluate={evaluate} />
       )}
-      {body}
+      <ExportPeriod period={periodOfRange(filter)}>{body}</ExportPeriod>
     </div>
   );
 }

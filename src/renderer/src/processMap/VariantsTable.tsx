@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Fragment, useMemo } from 'react';
 import { Link } from 'react-router';
+import { csvPercent, csvRound } from '@shared/csv/csvValues';
 import type { EdgeKind } from '@shared/metrics/processMap';
 import type { ProcessMapReport } from '@shared/metrics/reports';
 import { formatCount, formatPercent } from '../format/format';
@@ -107,6 +108,12 @@ export function VariantsTable({ report, dealsLinkFor, move, onCompare }: Variant
         id: 'path',
         header: 'Path',
         cell: (info) => <PathChips row={info.row.original} names={names} outcomes={outcomes} />,
+        meta: {
+          csvColumns: [
+            { header: 'Path', value: (row) => row.path.map((key) => names.get(key) ?? key).join(' → ') },
+            { header: 'Defined path', value: (row) => (row.happy ? 'Yes' : 'No') },
+          ],
+        },
       }),
       column.accessor('deals', {
         header: 'Deals',
@@ -133,7 +140,7 @@ export function VariantsTable({ report, dealsLinkFor, move, onCompare }: Variant
           </span>
         ),
         sortDescFirst: true,
-        meta: { numeric: true },
+        meta: { numeric: true, csvHeader: 'Share (%)', csv: (row) => csvPercent(row.share) },
       }),
       column.accessor('medianDays', {
         header: () => (
@@ -141,7 +148,7 @@ export function VariantsTable({ report, dealsLinkFor, move, onCompare }: Variant
         ),
         cell: (info) => formatMedianDays(info.getValue()),
         sortUndefined: 'last',
-        meta: { numeric: true },
+        meta: { numeric: true, csvHeader: 'Median days', csv: (row) => csvRound(row.medianDays) },
       }),
       column.accessor('won', {
         header: 'Won',

@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
+import { csvPercent } from '@shared/csv/csvValues';
 import type { RampCurvePoint, RampHire, RampMetricKey, RampMonth, RampValue } from '@shared/oneOnOnes/types';
 import { EMPTY, formatPercent } from '../format/format';
 import { DataTable } from '../ui/DataTable';
@@ -9,6 +10,12 @@ type Row = { hire: RampHire; month: RampMonth; curve: RampCurvePoint | undefined
 
 const column = createColumnHelper<Row>();
 
+/** The difference to the earlier hires' median, when the value rests on enough items to compare. */
+function diffOf(value: RampValue, curve: { median: number | null } | undefined): number | null {
+  const small = value.total > 0 && value.total < MIN_ITEMS;
+  return value.rate !== null && !small && curve?.median != null ? value.rate - curve.median : null;
+}
+
 function Cell({
   value,
   curve,
@@ -17,7 +24,7 @@ function Cell({
   curve: { median: number | null; reps: number } | undefined;
 }) {
   const small = value.total > 0 && value.total < MIN_ITEMS;
-  const diff = value.rate !== null && !small && curve?.median != null ? value.rate - curve.median : null;
+  const diff = diffOf(value, curve);
   return (
     <span className="ramp-cell">
       <span className={small ? 'muted' : undefined}>{formatPercent(value.rate)}</span>
@@ -36,7 +43,19 @@ function metricColumn(key: RampMetricKey, header: string) {
   return column.accessor((row) => row.month[key].rate, {
     id: key,
     header,
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      // The cell's rate, its count and its points against earlier hires, each a CSV column.
+      csvColumns: [
+        { header: `${header} (%)`, value: (row) => csvPercent(row.month[key].rate) },
+        { header: `${header} done`, value: (row) => row.month[key].ok },
+        { header: `${header} of`, value: (row) => row.month[key].total },
+        {
+          header: `${header} vs earlier hires (pts)`,
+          value: (row) => csvPercent(diffOf(row.month[key], row.curve?.[key])),
+        },
+      ],
+    },
     sortUndefined: 'last',
     cell: ({ row }) => <Cell value={row.original.month[key]} curve={row.original.curve?.[key]} />,
   });
@@ -51,6 +70,12 @@ const columns = [
   column.accessor((row) => row.month.index, {
     id: 'month',
     header: 'Month since start',
+    meta: {
+      csvColumns: [
+        { header: 'Month since start', value: (row) => row.month.index + 1 },
+        { header: 'Month complete', value: (row) => (row.month.complete ? 'Yes' : 'No (running)') },
+      ],
+    },
     cell: ({ row }) => (
       <span>
         {monthLabel(row.original.month.index)}
@@ -64,7 +89,15 @@ const columns = [
   column.accessor((row) => row.curve?.compliance.reps ?? 0, {
     id: 'earlier',
     header: 'Earlier hires',
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csv: (row) =>
+        Math.max(
+          row.curve?.compliance.reps ?? 0,
+          row.curve?.conversion.reps ?? 0,
+          row.curve?.winRate.reps ?? 0,
+        ),
+    },
     cell: ({ row }) => {
       const reps = Math.max(
         row.original.curve?.compliance.reps ?? 0,

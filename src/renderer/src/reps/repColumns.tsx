@@ -1,8 +1,10 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
+import { csvPercent } from '@shared/csv/csvValues';
 import type { RepSummary } from '@shared/domain/types';
 import { EMPTY, formatCount, formatDate, formatIsoDate, formatMoney, formatPercent } from '../format/format';
 import '../ui/columnMeta';
+import { localCsvDate } from '../ui/csvCells';
 
 /** Won / (won + lost), or undefined when the rep closed nothing (PRODUCT.md, "Win rate"). */
 export function winRate(rep: RepSummary): number | undefined {
@@ -71,13 +73,13 @@ export function repColumns(currency: string | null) {
       cell: (info) => formatPercent(info.getValue() ?? null),
       sortUndefined: 'last',
       sortDescFirst: true,
-      meta: { numeric: true },
+      meta: { numeric: true, csvHeader: 'Win rate (%)', csv: (rep) => csvPercent(winRate(rep)) },
     }),
     column.accessor('wonAmount', {
       header: 'Won amount',
       cell: (info) => formatMoney(info.getValue(), currency),
       sortDescFirst: true,
-      meta: { numeric: true },
+      meta: { numeric: true, csvHeader: currency ? `Won amount (${currency})` : 'Won amount' },
     }),
     column.accessor('activities', {
       header: 'Activities',
@@ -91,6 +93,7 @@ export function repColumns(currency: string | null) {
       cell: (info) => formatDate(info.getValue()),
       sortUndefined: 'last',
       sortDescFirst: true,
+      meta: { csv: (rep) => localCsvDate(rep.lastActivityAt) },
     }),
   ];
 }

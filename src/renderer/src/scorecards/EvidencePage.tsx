@@ -1,6 +1,9 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { ScorecardEvidenceInput } from '@shared/scorecards/inputs';
+import { csvPercent, csvRound } from '@shared/csv/csvValues';
+import type { CsvCell } from '@shared/csv/csvWriter';
 import { type MetricDefinition, metricDefinition } from '@shared/scorecards/metrics';
 import type { EvidenceRow } from '@shared/scorecards/types';
 import { api } from '../api/client';
@@ -12,6 +15,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Icon } from '../ui/Icon';
 import '../ui/columnMeta';
+import { localCsvDate } from '../ui/csvCells';
 import { formatValue } from './scorecardFormat';
 import { readEvidenceView, readScorecardView, repScorecardLink, teamScorecardLink } from './scorecardView';
 import './scorecards.css';
@@ -24,25 +28,67 @@ const toneWords: Record<EvidenceRow['tone'], string> = {
   neutral: 'in the sample',
 };
 
+/** The For / Against filter's words, for the CSV column saying which way a row counts. */
+const toneCsv: Record<EvidenceRow['tone'], string> = { good: 'For', bad: 'Against', neutral: 'Other' };
+
+type ValueColumn = {
+  header: string;
+  format: (value: number) => string;
+  /** The CSV header, with the unit the bare numbers lose. */
+  csvHeader: string;
+  csv: (value: number | null) => CsvCell;
+};
+
 /** What a row's own number is, for the figures whose rows have one. */
-function valueColumn(def: MetricDefinition): { header: string; format: (value: number) => string } | null {
+function valueColumn(def: MetricDefinition): ValueColumn | null {
+  const round = (v: number | null) => csvRound(v);
   switch (def.key) {
     case 'handoff_sla':
-      return { header: 'First touch', format: (v) => `${v.toFixed(1)} h` };
+      return {
+        header: 'First touch',
+        format: (v) => `${v.toFixed(1)} h`,
+        csvHeader: 'First touch (hours)',
+        csv: round,
+      };
     case 'days_in_stage':
     case 'stall_rate':
     case 'stage_conversion':
-      return { header: 'Days in stage', format: (v) => formatValue(v, 'days', null) };
+      return {
+        header: 'Days in stage',
+        format: (v) => formatValue(v, 'days', null),
+        csvHeader: 'Days in stage',
+        csv: round,
+      };
     case 'cycle_days':
     case 'win_rate':
     case 'sales_velocity':
-      return { header: 'Cycle', format: (v) => formatValue(v, 'days', null) };
+      return {
+        header: 'Cycle',
+        format: (v) => formatValue(v, 'days', null),
+        csvHeader: 'Cycle (days)',
+        csv: round,
+      };
     case 'discount':
-      return { header: 'Discount', format: (v) => formatValue(v, 'percent', null) };
+      return {
+        header: 'Discount',
+        format: (v) => formatValue(v, 'percent', null),
+        csvHeader: 'Discount (%)',
+        csv: round,
+      };
     case 'rubric_average':
-      return { header: 'Rubric', format: (v) => formatValue(v, 'score', null) };
+      return {
+        header: 'Rubric',
+        format: (v) => formatValue(v, 'score', null),
+        csvHeader: 'Rubric (1–5)',
+        csv: round,
+      };
     case 'checklist_rate':
-      return { header: 'Done', format: (v) => formatValue(v, 'share', null) };
+      return {
+        header: 'Done',
+        format: (v) => formatValue(v, 'share', null),
+        csvHeader: 'Done (%)',
+        csv: (v) => csvPercent(v),
+      };
     default:
       return null;
   }
@@ -56,6 +102,7 @@ function evidenceColumns(def: MetricDefinition, withRep: boolean) {
       header: 'When',
       cell: (info) => formatDate(info.getValue()),
       sortDescFirst: true,
+      meta: { csv: (row) => localCsvDate(row.at) },
     }),
     column.accessor('dealName', {
       header: def.basis === 'observations' ? 'Deal observed' : 'Deal',
@@ -82,6 +129,12 @@ function evidenceColumns(def: MetricDefinition, withRep: boolean) {
           {info.getValue()}
         </span>
       ),
+      meta: {
+        csvColumns: [
+          { header: 'Outcome', value: (row) => row.outcome },
+          { header: 'Counts', value: (row) => toneCsv[row.tone] },
+        ],
+      },
     }),
     ...(value
       ? [
@@ -93,7 +146,7 @@ function evidenceColumns(def: MetricDefinition, withRep: boolean) {
               return v === undefined ? '—' : value.format(v);
             },
             sortUndefined: 'last',
-            meta: { numeric: true },
+            meta: { numeric: true, csvHeader: value.csvHeader, csv: (row) => value.csv(row.value) },
           }),
         ]
       : []),
@@ -110,20 +163,21 @@ export function EvidencePage() {
   const paramsKey = params.toString();
   const evidence = useMemo(() => readEvidenceView(new URLSearchParams(paramsKey)), [paramsKey]);
   const view = useMemo(() => readScorecardView(new URLSearchParams(paramsKey)), [paramsKey]);
-  const query = useApiQuery(
+  const input = useMemo<ScorecardEvidenceInput | null>(
     () =>
       evidence
-        ? api.scorecards.evidence({
+        ? {
             metric: evidence.metric,
             from: evidence.from,
             to: evidence.to,
             ...(evidence.repId !== null ? { repId: evidence.repId } : {}),
             ...(view.versionId !== null ? { versionId: view.versionId } : {}),
             ...(evidence.repId === null && view.teams.length ? { teams: view.teams } : {}),
-          })
-        : Promise.resolve(null),
+          }
+        : null,
     [evidence, view.versionId, view.teams],
   );
+  const query = useApiQuery(() => (input ? api.scorecards.evidence(input) : Promise.resolve(null)), [input]);
   const def = evidence ? metricDefinition(evidence.metric) : null;
   const [show, setShow] = useState<'all' | 'bad' | 'good'>('all');
   const columns = useMemo(
@@ -151,6 +205,12 @@ export function EvidencePage() {
   else {
     const counts = { good: 0, bad: 0, neutral: 0 };
     for (const row of data.rows) counts[row.tone]++;
+    const shown = (rows: EvidenceRow[]) => (show === 'all' ? rows : rows.filter((row) => row.tone === show));
+    // The screen lists the newest 2,000 rows; the CSV holds every one of them.
+    const allRows =
+      input && data.total > data.rows.length
+        ? async () => shown((await api.scorecards.evidence({ ...input, all: true })).rows)
+        : undefined;
     body = (
       <section className="card" aria-labelledby="evidence-title">
         <header className="card-header">
@@ -186,13 +246,16 @@ export function EvidencePage() {
           </div>
         </header>
         <DataTable
-          data={show === 'all' ? data.rows : data.rows.filter((row) => row.tone === show)}
+          data={shown(data.rows)}
           columns={columns}
           label={`${def.label}: the rows behind it`}
           labelledBy="evidence-title"
           emptyMessage="Nothing behind this figure in the period."
           rowTestId="evidence-row"
           tableClassName="evidence-table"
+          exportName={[def.label, who, show === 'all' ? '' : toneCsv[show]].join(' ')}
+          exportPeriod={`${evidence.from} to ${evidence.to}`}
+          exportAllRows={allRows}
         />
       </section>
     );

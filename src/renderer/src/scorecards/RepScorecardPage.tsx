@@ -5,10 +5,12 @@ import type { RepScorecard } from '@shared/scorecards/types';
 import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
 import { formatIsoDate, plural } from '../format/format';
+import { ScorecardPdfActions } from '../print/PdfActions';
 import { LoadingCards, NotEvaluated, UnknownVersion } from '../reports/ReportStates';
 import { useKept } from '../reports/useReportScope';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { ExportPeriod } from '../ui/ExportPeriod';
 import { Icon } from '../ui/Icon';
 import { FigureCard } from './FigureCard';
 import { CompositeCard } from './CompositeCard';
@@ -108,9 +110,7 @@ export function RepScorecardPage() {
         </div>
         <div className="scorecard-actions">
           {scorecard.loading && <span className="spinner" aria-label="Loading the scorecard" />}
-          <button type="button" className="btn" onClick={() => window.print()} disabled={!shown}>
-            Print
-          </button>
+          <ScorecardPdfActions repId={repId} view={view} today={today} disabled={!shown} />
         </div>
       </header>
       <ScorecardFilterBar
@@ -120,14 +120,20 @@ export function RepScorecardPage() {
         versions={versions.data}
         onChange={onChange}
       />
-      {body}
+      <ExportPeriod period={shown?.period.label}>{body}</ExportPeriod>
     </div>
   );
 }
 
-type ContentProps = { scorecard: RepScorecard; view: ScorecardView; currency: string | null; stale: boolean };
+export type RepScorecardContentProps = {
+  scorecard: RepScorecard;
+  view: ScorecardView;
+  currency: string | null;
+  stale: boolean;
+};
 
-function RepScorecardContent({ scorecard, view, currency, stale }: ContentProps) {
+/** The scorecard itself, below the filters: the screen shows it, and so do its print routes. */
+export function RepScorecardContent({ scorecard, view, currency, stale }: RepScorecardContentProps) {
   return (
     <div className={stale ? 'scorecard-content stale' : 'scorecard-content'}>
       {scorecard.figures.every((f) => f.value === null) && (

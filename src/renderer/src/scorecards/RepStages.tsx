@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { csvPercent, csvRound } from '@shared/csv/csvValues';
 import type { StageScore } from '@shared/scorecards/types';
 import { EMPTY, formatCount } from '../format/format';
 import { DataTable } from '../ui/DataTable';
@@ -47,12 +48,18 @@ const columns = [
       );
     },
     sortUndefined: 'last',
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Median days', value: (s) => csvRound(s.medianDays) },
+        { header: 'Team median days', value: (s) => csvRound(s.medianDaysBenchmark) },
+      ],
+    },
   }),
   column.accessor('targetDays', {
     header: 'Target',
     cell: (info) => (info.getValue() === null ? EMPTY : days(info.getValue())),
-    meta: { numeric: true },
+    meta: { numeric: true, csvHeader: 'Target (days)' },
   }),
   column.accessor('conversion', {
     header: 'Conversion / team',
@@ -66,7 +73,13 @@ const columns = [
       );
     },
     sortUndefined: 'last',
-    meta: { numeric: true },
+    meta: {
+      numeric: true,
+      csvColumns: [
+        { header: 'Conversion (%)', value: (s) => csvPercent(s.conversion) },
+        { header: 'Team conversion (%)', value: (s) => csvPercent(s.conversionBenchmark) },
+      ],
+    },
   }),
 ];
 
@@ -88,6 +101,7 @@ export function RepStages({ stages, repName }: RepStagesProps) {
         label="Time and conversion per stage"
         emptyMessage="No stages in this workflow."
         tableClassName="stage-table"
+        exportName={`${repName} per stage`}
       />
     </section>
   );

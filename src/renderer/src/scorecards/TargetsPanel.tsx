@@ -2,7 +2,12 @@ import { metricDefinition } from '@shared/scorecards/metrics';
 import type { TeamTargetResult } from '@shared/scorecards/types';
 import { formatValue } from './scorecardFormat';
 
-export type TargetsPanelProps = { targets: TeamTargetResult[]; currency: string | null; onEdit: () => void };
+export type TargetsPanelProps = {
+  targets: TeamTargetResult[];
+  currency: string | null;
+  /** Opens the settings editor; without it (on paper) there is no edit button. */
+  onEdit?: () => void;
+};
 
 function actualText(target: TeamTargetResult, currency: string | null): string {
   if (target.actual === null) return 'No data in the period';
@@ -25,9 +30,11 @@ export function TargetsPanel({ targets, currency, onEdit }: TargetsPanelProps) {
             {targets.length === 0 ? 'No targets set' : `${met} of ${targets.length} targets met`}
           </span>
         </div>
-        <button type="button" className="btn btn-small" onClick={onEdit}>
-          Edit targets and weights
-        </button>
+        {onEdit && (
+          <button type="button" className="btn btn-small" onClick={onEdit}>
+            Edit targets and weights
+          </button>
+        )}
       </header>
       {targets.length === 0 ? (
         <p className="card-body muted">

@@ -3,12 +3,14 @@ import type { TeamScorecard } from '@shared/scorecards/types';
 import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
 import { formatIsoDate, plural } from '../format/format';
+import { ScorecardPdfActions } from '../print/PdfActions';
 import { EmptyWorkspace } from '../overview/DemoControls';
 import { LoadingCards, NotEvaluated, UnknownVersion } from '../reports/ReportStates';
 import { useKept } from '../reports/useReportScope';
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { DataTable } from '../ui/DataTable';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { ExportPeriod } from '../ui/ExportPeriod';
 import { ScorecardFilterBar } from './ScorecardFilterBar';
 import { SettingsEditor } from './SettingsEditor';
 import { TargetsPanel } from './TargetsPanel';
@@ -46,6 +48,7 @@ export function TeamScorecardPage() {
             {data.partial ? ' to date' : ''} · {formatIsoDate(data.period.from)} –{' '}
             {formatIsoDate(data.period.to)}
           </span>
+          <ScorecardPdfActions view={view} today={today} disabled={data.reps.length === 0} />
         </div>
       )}
     </header>
@@ -101,7 +104,7 @@ export function TeamScorecardPage() {
         withTeams
         onChange={onChange}
       />
-      {body}
+      <ExportPeriod period={data?.period.label}>{body}</ExportPeriod>
     </div>
   );
 }
@@ -143,6 +146,7 @@ function TeamContent({ scorecard, view, currency, stale, editing, onEdit }: Team
           emptyMessage="No rep has deals, actions or observations in this period."
           rowTestId="scorecard-rep-row"
           tableClassName="team-table"
+          exportName={['Scorecards', ...view.teams].join(' ')}
         />
         <p className="team-legend">
           <span className="team-cell team-cell-good">percentile 65 or more</span>

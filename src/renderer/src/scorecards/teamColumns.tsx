@@ -1,6 +1,12 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
-import { type ScorecardMetricKey, metricDefinition, scorecardMetricKeys } from '@shared/scorecards/metrics';
+import { csvPercent, csvRound } from '@shared/csv/csvValues';
+import {
+  type MetricUnit,
+  type ScorecardMetricKey,
+  metricDefinition,
+  scorecardMetricKeys,
+} from '@shared/scorecards/metrics';
 import type { TeamRepRow } from '@shared/scorecards/types';
 import { EMPTY, plural } from '../format/format';
 import '../ui/columnMeta';
@@ -28,11 +34,41 @@ export const shortLabels: Record<ScorecardMetricKey, string> = {
 
 const column = createColumnHelper<TeamRepRow>();
 
+/**
+ * A figure's unit, for CSV headers: the cells are bare numbers, so the header says what they count
+ * (unless it already does, as "Cycle days" does).
+ */
+export function csvUnitSuffix(unit: MetricUnit, currency: string | null, label = ''): string {
+  switch (unit) {
+    case 'share':
+    case 'percent':
+      return ' (%)';
+    case 'days':
+      return /\bdays?\b/i.test(label) ? '' : ' (days)';
+    case 'money_per_day':
+      return currency ? ` (${currency})` : '';
+    case 'score':
+      return ' (1–5)';
+  }
+}
+
+/** A figure's value as a CSV number: shares as percentages (82.5), the others as they are, rounded. */
+export function csvMetricValue(value: number | null | undefined, unit: MetricUnit): number | null {
+  return unit === 'share' ? csvPercent(value) : csvRound(value);
+}
+
 /** The reps side by side: name, composite, then every figure toned by the rep's percentile. */
 export function teamColumns(view: ScorecardView, currency: string | null, minSample: number) {
   return [
     column.accessor('name', {
       header: 'Rep',
+      meta: {
+        csvColumns: [
+          { header: 'Rep', value: (row) => row.name },
+          { header: 'Role', value: (row) => row.role },
+          { header: 'Team', value: (row) => row.team },
+        ],
+      },
       cell: (info) => (
         <span className="team-rep">
           <Link to={repScorecardLink(info.row.original.id, { ...view, teams: [] })} className="rep-link">
@@ -70,7 +106,19 @@ export function teamColumns(view: ScorecardView, currency: string | null, minSam
       },
       sortUndefined: 'last',
       sortDescFirst: true,
-      meta: { numeric: true },
+      meta: {
+        numeric: true,
+        csvColumns: [
+          { header: 'Score', value: (row) => csvRound(row.composite.score, 1) },
+          {
+            header: 'Score change',
+            value: (row) =>
+              row.composite.score === null || row.previousComposite === null
+                ? null
+                : csvRound(row.composite.score - row.previousComposite, 1),
+          },
+        ],
+      },
     }),
     ...scorecardMetricKeys.map((key) => {
       const def = metricDefinition(key);
@@ -92,7 +140,11 @@ export function teamColumns(view: ScorecardView, currency: string | null, minSam
         },
         sortUndefined: 'last',
         sortDescFirst: def.direction === 'higher',
-        meta: { numeric: true },
+        meta: {
+          numeric: true,
+          csvHeader: `${shortLabels[key]}${csvUnitSuffix(def.unit, currency, shortLabels[key])}`,
+          csv: (row: TeamRepRow) => csvMetricValue(row.values[key].value, def.unit),
+        },
       });
     }),
   ];

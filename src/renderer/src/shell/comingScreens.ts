@@ -27,16 +27,4 @@ export const comingScreens: ComingScreen[] = [
     ],
     audience: 'Sales leadership',
   },
-  {
-    path: '/export',
-    title: 'Export & backup',
-    icon: 'export',
-    summary: 'Take the evidence out of the app, and keep the workspace safe.',
-    contents: [
-      'Scorecard and one-on-one PDFs, for one rep or every rep in one go.',
-      'CSV of any table, safe against spreadsheet formula injection.',
-      'Workspace backup and restore.',
-    ],
-    audience: 'Sales leadership and RevOps',
-  },
 ];

@@ -7,8 +7,13 @@ import {
   useReactTable,
 } from '@tanstack/react-table';
 import { useState } from 'react';
+import { csvFileName } from '@shared/csv/csvValues';
+import { rowsAsShown, tableCsv, tableFileName } from '@shared/csv/tableCsv';
 import './columnMeta';
+import { useExportPeriod } from './ExportPeriod';
+import { downloadText } from './downloadFile';
 import { SortHeader, ariaSort } from './SortHeader';
+import { ExportCsvButton, TableToolbar } from './TableToolbar';
 
 export type DataTableProps<T> = {
   data: T[];
@@ -26,6 +31,19 @@ export type DataTableProps<T> = {
   /** Makes rows clickable (with the selected one marked), e.g. to open the deals behind a row. */
   onRowClick?: (row: T) => void;
   isRowSelected?: (row: T) => boolean;
+  /**
+   * The Export CSV button saves the rows as shown (sort, filters, visible columns) to
+   * `stagecoach-<exportName>-<today>.csv`; `exportName` defaults to `label`, and false leaves the
+   * button out.
+   */
+  exportName?: string | false;
+  /**
+   * The period the rows cover ("Q4 2026"), named in the file instead of today's date; defaults to
+   * the period of the screen's ExportPeriod.
+   */
+  exportPeriod?: string;
+  /** Every row, for the export, when `data` holds only part of them (pages, "show more", a cap). */
+  exportAllRows?: () => Promise<T[]>;
 };
 
 /** A client-sorted table for tens to hundreds of rows, as real table elements. */
@@ -40,6 +58,9 @@ export function DataTable<T>({
   tableClassName,
   onRowClick,
   isRowSelected,
+  exportName,
+  exportPeriod,
+  exportAllRows,
 }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   // TanStack Table returns new functions each render by design; this app does not use the React Compiler.
@@ -53,7 +74,17 @@ export function DataTable<T>({
     getSortedRowModel: getSortedRowModel(),
   });
 
-  return (
+  const screenPeriod = useExportPeriod();
+  const period = exportPeriod ?? screenPeriod;
+  const fileTitle = exportName === false ? null : (exportName ?? label);
+  const exportCsv = async () => {
+    if (fileTitle === null) return;
+    const rows = rowsAsShown(table, exportAllRows ? await exportAllRows() : undefined);
+    const fileName = period ? csvFileName(fileTitle, period) : tableFileName(fileTitle);
+    downloadText(tableCsv(table, rows), fileName);
+  };
+
+  const wrapped = (
     <div className="data-table-wrap">
       <table
         className={tableClassName ? `data-table ${tableClassName}` : 'data-table'}
@@ -106,6 +137,15 @@ export function DataTable<T>({
           )}
         </tbody>
       </table>
+    </div>
+  );
+  if (fileTitle === null) return wrapped;
+  return (
+    <div className="data-table-frame">
+      <TableToolbar>
+        <ExportCsvButton what={label} onExport={exportCsv} disabled={data.length === 0} />
+      </TableToolbar>
+      {wrapped}
     </div>
   );
 }
