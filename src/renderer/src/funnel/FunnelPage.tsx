@@ -11,7 +11,7 @@ import {
   Panel,
   PeriodProblem,
   ReportScopeLabel,
-  StaleBanner,
+  ScopeBanners,
   UnknownVersion,
 } from '../reports/ReportStates';
 import { type ReportChange, useKept, useReportScope } from '../reports/useReportScope';
@@ -159,23 +159,7 @@ export function FunnelPage() {
         clear={{ className: 'funnel-clear', short: true }}
         onChange={onChange}
       />
-      {facets.error && (
-        <ErrorBanner
-          title="The team and rep choices could not be loaded"
-          message={facets.error}
-          onRetry={facets.reload}
-        />
-      )}
-      {versions.error && (
-        <ErrorBanner
-          title="The workflow versions could not be loaded"
-          message={versions.error}
-          onRetry={versions.reload}
-        />
-      )}
-      {selected?.stale && selected.evaluatedAt !== null && !notEvaluated && (
-        <StaleBanner version={selected} evaluate={evaluate} />
-      )}
+      <ScopeBanners scope={scope} notEvaluated={notEvaluated} />
       <ExportPeriod period={periodOfRange(filter)}>
         {body}
         {drawer}

@@ -3,12 +3,11 @@ import type { BottlenecksReport, FailurePointsReport, PatternsReport } from '@sh
 import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
 import { EmptyWorkspace } from '../overview/DemoControls';
-import { LoadingCards, ReportScopeLabel, reportGate, StaleBanner } from '../reports/ReportStates';
+import { LoadingCards, ReportScopeLabel, reportGate, ScopeBanners } from '../reports/ReportStates';
 import { dealsLink, realityVersionPicker, reportQuery } from '../processMap/reportView';
 import { ReportFilterBar } from '../reports/ReportFilterBar';
 import { useKept, useReportScope } from '../reports/useReportScope';
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
-import { ErrorBanner } from '../ui/ErrorBanner';
 import { ExportPeriod, periodOfRange } from '../ui/ExportPeriod';
 import { Bottlenecks } from './Bottlenecks';
 import { FailurePoints } from './FailurePoints';
@@ -117,16 +116,7 @@ export function PatternsPage() {
         clear={{ className: 'reality-clear' }}
         onChange={onChange}
       />
-      {scope.versions.error && (
-        <ErrorBanner
-          title="The workflow versions could not be loaded"
-          message={scope.versions.error}
-          onRetry={scope.versions.reload}
-        />
-      )}
-      {selected?.stale && selected.evaluatedAt !== null && !notEvaluated && (
-        <StaleBanner version={selected} evaluate={evaluate} />
-      )}
+      <ScopeBanners scope={scope} notEvaluated={notEvaluated} />
       <ExportPeriod period={periodOfRange(filter)}>{body}</ExportPeriod>
     </div>
   );

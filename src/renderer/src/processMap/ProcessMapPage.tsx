@@ -7,7 +7,6 @@ import { formatCount, plural } from '../format/format';
 import { EmptyWorkspace } from '../overview/DemoControls';
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorBanner } from '../ui/ErrorBanner';
 import { ExportPeriod, periodOfRange } from '../ui/ExportPeriod';
 import { Icon } from '../ui/Icon';
 import { ComparePicker } from './ComparePicker';
@@ -15,7 +14,7 @@ import { GraphLegend } from './GraphLegend';
 import { GraphNumbers } from './GraphNumbers';
 import { UNMAPPED, layoutGraph } from './graphLayout';
 import { ProcessGraph } from './ProcessGraph';
-import { LoadingCards, Panel, ReportScopeLabel, reportGate, StaleBanner } from '../reports/ReportStates';
+import { LoadingCards, Panel, ReportScopeLabel, reportGate, ScopeBanners } from '../reports/ReportStates';
 import { ReportFilterBar } from '../reports/ReportFilterBar';
 import { type ReportFilter, hasPeopleFilter } from '../reports/reportFilters';
 import { type ReportChange, useKept, useReportScope } from '../reports/useReportScope';
@@ -111,16 +110,7 @@ export function ProcessMapPage() {
         clear={{ className: 'reality-clear' }}
         onChange={onChange}
       />
-      {scope.versions.error && (
-        <ErrorBanner
-          title="The workflow versions could not be loaded"
-          message={scope.versions.error}
-          onRetry={scope.versions.reload}
-        />
-      )}
-      {selected?.stale && selected.evaluatedAt !== null && !notEvaluated && (
-        <StaleBanner version={selected} evaluate={evaluate} />
-      )}
+      <ScopeBanners scope={scope} notEvaluated={notEvaluated} />
       <ExportPeriod period={periodOfRange(filter)}>{body}</ExportPeriod>
     </div>
   );

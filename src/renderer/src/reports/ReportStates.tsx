@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { WorkflowVersionSummary } from '@shared/evaluation/views';
 import type { Action } from '../data/useAction';
 import { type DateRange, formatRange } from './periodPresets';
+import type { ReportFilters } from './reportFilters';
+import type { ReportScope } from './useReportScope';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Icon } from '../ui/Icon';
@@ -158,6 +160,41 @@ export function StaleBanner({ version, evaluate }: StaleBannerProps) {
         </button>
       </div>
     </div>
+  );
+}
+
+export type ScopeBannersProps = {
+  scope: Pick<ReportScope<ReportFilters>, 'facets' | 'versions' | 'selected' | 'evaluate'>;
+  /** The version has no evaluation at all: the report says so itself, so no stale banner. */
+  notEvaluated: boolean;
+};
+
+/**
+ * What a report screen says above its figures about its scope: team and rep choices or the
+ * workflow versions that failed to load, and results older than the data.
+ */
+export function ScopeBanners({ scope, notEvaluated }: ScopeBannersProps) {
+  const { facets, versions, selected, evaluate } = scope;
+  return (
+    <>
+      {facets.error && (
+        <ErrorBanner
+          title="The team and rep choices could not be loaded"
+          message={facets.error}
+          onRetry={facets.reload}
+        />
+      )}
+      {versions.error && (
+        <ErrorBanner
+          title="The workflow versions could not be loaded"
+          message={versions.error}
+          onRetry={versions.reload}
+        />
+      )}
+      {selected?.stale && selected.evaluatedAt !== null && !notEvaluated && (
+        <StaleBanner version={selected} evaluate={evaluate} />
+      )}
+    </>
   );
 }
 
