@@ -8,6 +8,7 @@ import type { Db } from './db/open';
 import { loadDemo, removeDemo } from './demo/demoWorkspace';
 import { backupHandlers } from './backup/handlers';
 import { observationHandlers } from './coaching/observationsHandlers';
+import { experimentHandlers } from './experiments/handlers';
 import { oneOnOneHandlers } from './oneOnOnes/handlers';
 import { EngineError } from './errors';
 import { builtInAdapters } from './import/adapters';
@@ -142,6 +143,12 @@ function createHandlers({
     },
     ...observationHandlers({ db, clock, changed: () => emit({ type: 'changed', what: ['observations'] }) }),
     ...oneOnOneHandlers({ db, clock, changed: () => emit({ type: 'changed', what: ['oneOnOnes'] }) }),
+    ...experimentHandlers({
+      db,
+      clock,
+      changed: () => emit({ type: 'changed', what: ['experiments'] }),
+      workflowChanged: changed,
+    }),
     ...backupHandlers({
       db,
       dbPath,

@@ -56,6 +56,13 @@ import type {
   RestoreCandidate,
   RestoreResult,
 } from '../backup/types';
+import { experimentInputs } from '../experiments/inputs';
+import type {
+  BottleneckCandidate,
+  Experiment,
+  ExperimentResults,
+  ExperimentSummary,
+} from '../experiments/types';
 import type { ApiMethod } from './methods';
 
 /**
@@ -268,6 +275,15 @@ export const apiContract = {
   // Intercepted by the engine host: it closes both connections, swaps the file and reopens them.
   'backups:restore': method<RestoreResult>()('write', backupInputs.restore),
   'backups:saveSettings': method<BackupSettings>()('write', backupInputs.saveSettings),
+  'experiments:list': method<ExperimentSummary[]>()('read', experimentInputs.list),
+  'experiments:get': method<{ experiment: Experiment; results: ExperimentResults }>()(
+    'read',
+    experimentInputs.get,
+  ),
+  'experiments:candidates': method<BottleneckCandidate[]>()('read', experimentInputs.candidates),
+  'experiments:save': method<Experiment>()('write', experimentInputs.save),
+  'experiments:decide': method<Experiment>()('write', experimentInputs.decide),
+  'experiments:delete': method<{ id: number; deleted: boolean }>()('write', experimentInputs.delete),
 } satisfies Record<ApiMethod, MethodSpec<z.ZodType, unknown>>;
 
 type Contract = typeof apiContract;

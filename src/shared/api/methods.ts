@@ -67,6 +67,12 @@ export const apiMethodNames = [
   'backups:inspect',
   'backups:restore',
   'backups:saveSettings',
+  'experiments:list',
+  'experiments:get',
+  'experiments:candidates',
+  'experiments:save',
+  'experiments:decide',
+  'experiments:delete',
 ] as const;
 
 export type ApiMethod = (typeof apiMethodNames)[number];

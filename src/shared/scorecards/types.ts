@@ -2,6 +2,7 @@ import type { Change } from './benchmarks';
 import type { Composite } from './composite';
 import type { DrillKind, ScorecardMetricKey, ScorecardSection } from './metrics';
 import type { ScorecardPeriod } from './periods';
+import type { ExperimentDecision, ExperimentStatus, MetricVerdict } from '../experiments/types';
 import type { ScorecardSettings, TargetResult, WorkflowTarget } from './settings';
 
 /** What a figure links to: the Execution drill-down, the deals of `scorecards:evidence`, or observations. */
@@ -119,6 +120,22 @@ export type TeamScorecard = {
   reps: TeamRepRow[];
   targets: TeamTargetResult[];
   settings: ScorecardSettings;
+  /** The experiments whose window overlaps the period, with their primary result in one sentence. */
+  experiments: ScorecardExperiment[];
+};
+
+/** An experiment as the team scorecard (and the leadership PDF) lists it. */
+export type ScorecardExperiment = {
+  id: number;
+  title: string;
+  quarter: string;
+  status: ExperimentStatus;
+  decision: ExperimentDecision | null;
+  startsOn: string;
+  endsOn: string;
+  primaryLabel: string;
+  verdict: MetricVerdict;
+  summary: string;
 };
 
 /** One row behind a figure, as `scorecards:evidence` lists them. */

@@ -4,6 +4,7 @@ import { DEMO_SOURCE } from '../queries/workspace';
 import type { DemoWorkspace } from './demoTypes';
 import { DEMO_SEED, generateDemo } from './generateDemo';
 import { bumpDataRevision } from '../queries/dataRevision';
+import { insertDemoExperiments, removeDemoExperiments } from './demoExperiments';
 
 /** Rows between two progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY = 2_000;
@@ -246,6 +247,7 @@ export function loadDemo(
   db.transaction(() => {
     removeDemo(db);
     insertAll(db, data, now, onProgress);
+    insertDemoExperiments(db, now);
     bumpDataRevision(db);
   })();
 }
@@ -273,6 +275,7 @@ export function removeDemo(db: Db): void {
     `DELETE FROM import_batches WHERE source = @source`,
   ].map((sql) => db.prepare(sql));
   db.transaction(() => {
+    removeDemoExperiments(db);
     for (const statement of statements) statement.run({ source: DEMO_SOURCE });
     bumpDataRevision(db);
   })();

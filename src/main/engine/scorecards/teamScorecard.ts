@@ -5,6 +5,7 @@ import { describeTarget, evaluateTarget } from '@shared/scorecards/settings';
 import type { MetricValue, TeamFigure, TeamRepRow, TeamScorecard } from '@shared/scorecards/types';
 import type { Db } from '../db/open';
 import { currentAndPrevious, drillOf, periodOf, scorecardData, trendOf } from './ranking';
+import { periodExperiments } from '../experiments/scorecard';
 
 /** A target's threshold as a manager reads it: shares in %, days, points of discount, scores. */
 function formatThreshold(unit: string, value: number): string {
@@ -69,8 +70,9 @@ export function teamScorecard(db: Db, input: ScorecardScopeInput, now: number): 
     ),
     sentence: describeTarget(target, (metric, value) => formatThreshold(metric.unit, value)),
   }));
+  const period = periodOf(data, current);
   return {
-    period: periodOf(data, current),
+    period,
     previousPeriod: periodOf(data, previous),
     partial: data.partial,
     versionId: data.version.id,
@@ -80,5 +82,6 @@ export function teamScorecard(db: Db, input: ScorecardScopeInput, now: number): 
     reps,
     targets,
     settings: data.settings,
+    experiments: periodExperiments(db, period.from, period.to, now),
   };
 }
