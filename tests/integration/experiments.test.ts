@@ -533,8 +533,8 @@ describe('experiments:list, delete, the demo and the scorecard', () => {
     const running = list.find((e) => e.title === 'Proposal follow-up sequence')!;
     expect(running).toMatchObject({ quarter: '2026-Q4', status: 'running', design: 'treatment_control' });
     expect(running.treatmentRepIds).toHaveLength(4);
-    const adopted = list.find((e) => e.title === 'Demo recap within 24 hours')!;
-    expect(adopted).toMatchObject({ quarter: '2026-Q2', status: 'concluded', decision: 'adopt' });
+    const concluded = list.find((e) => e.title === 'Demo recap within 24 hours')!;
+    expect(concluded).toMatchObject({ quarter: '2026-Q2', status: 'concluded', decision: 'refine' });
     expect(await call<ExperimentSummary[]>('experiments:list', { quarter: '2026-Q2' })).toEqual(
       list.filter((e) => e.quarter === '2026-Q2'),
     );

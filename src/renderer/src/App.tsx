@@ -5,6 +5,9 @@ import { DealsPage } from './deals/DealsPage';
 import { FunnelPage } from './funnel/FunnelPage';
 import { ExecutionPage } from './execution/ExecutionPage';
 import { ExportPage } from './export/ExportPage';
+import { ExperimentFormPage } from './experiments/ExperimentFormPage';
+import { ExperimentPage } from './experiments/ExperimentPage';
+import { ExperimentsPage } from './experiments/ExperimentsPage';
 import { ImportPage } from './import/ImportPage';
 import { ObservationFormPage } from './observations/ObservationFormPage';
 import { ObservationSettingsPage } from './observations/ObservationSettingsPage';
@@ -86,6 +89,10 @@ const router = createHashRouter([
           { path: 'one-on-ones/:repId', element: <PrepPage /> },
           { path: 'ramp', element: <RampPage /> },
           { path: 'export', element: <ExportPage /> },
+          { path: 'experiments', element: <ExperimentsPage /> },
+          { path: 'experiments/new', element: <ExperimentFormPage /> },
+          { path: 'experiments/:id', element: <ExperimentPage /> },
+          { path: 'experiments/:id/edit', element: <ExperimentFormPage /> },
           ...comingScreens.map((screen) => ({
             path: screen.path.slice(1),
             element: <ComingPanel screen={screen} />,

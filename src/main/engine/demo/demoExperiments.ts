@@ -53,8 +53,8 @@ function demoExperiments(now: number, versionId: number): DemoExperiment[] {
       endsOn: isoDate(quarterStart(now, -1) - DAY),
       status: 'concluded',
       decision: {
-        decision: 'adopt',
-        note: 'Keep the 24-hour recap as a required action; managers check it in one-on-ones.',
+        decision: 'refine',
+        note: 'No clear change in on-time recaps over the quarter. Keep the rule, add a recap template and a calendar reminder, and run it again.',
         decidedAt: quarterStart(now, -1) + 6 * DAY,
       },
     },

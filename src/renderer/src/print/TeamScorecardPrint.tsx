@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { TeamScorecard } from '@shared/scorecards/types';
 import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
+import { ScorecardExperiments } from '../experiments/ScorecardExperiments';
 import { plural } from '../format/format';
 import { isoDayOf } from '../reports/periodPresets';
 import { TargetsPanel } from '../scorecards/TargetsPanel';
@@ -63,6 +64,11 @@ export function TeamSheet({ scorecard, view, currency, anchorId }: TeamSheetProp
           </p>
         </section>
         <TeamFigures scorecard={scorecard} view={view} currency={currency} />
+        <ScorecardExperiments
+          experiments={scorecard.experiments}
+          periodLabel={scorecard.period.label}
+          print
+        />
       </div>
     </article>
   );

@@ -10,6 +10,7 @@ import { useKept } from '../reports/useReportScope';
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { DataTable } from '../ui/DataTable';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { ScorecardExperiments } from '../experiments/ScorecardExperiments';
 import { ExportPeriod } from '../ui/ExportPeriod';
 import { ScorecardFilterBar } from './ScorecardFilterBar';
 import { SettingsEditor } from './SettingsEditor';
@@ -156,6 +157,7 @@ function TeamContent({ scorecard, view, currency, stale, editing, onEdit }: Team
         </p>
       </section>
       <TeamFigures scorecard={scorecard} view={view} currency={currency} />
+      <ScorecardExperiments experiments={scorecard.experiments} periodLabel={scorecard.period.label} />
     </div>
   );
 }
