@@ -80,9 +80,12 @@ describe('Quarterly experiments in the demo workspace', () => {
 
   it('shows the quarter board and the ranked bottleneck candidates', async () => {
     await openExperiments();
-    expect(
-      await page.getByRole('heading', { name: /^Bottleneck candidates for Q[1-4] \d{4}$/ }).count(),
-    ).toBe(1);
+    await expect
+      .poll(
+        () => page.getByRole('heading', { name: /^Bottleneck candidates for Q[1-4] \d{4}$/ }).count(),
+        poll,
+      )
+      .toBe(1);
     await expect.poll(() => page.getByTestId('bottleneck-candidate').count(), poll).toBeGreaterThan(2);
     // The demo's concluded experiment sits under its quarter with its decision.
     const concluded = page.getByTestId('experiment-card').filter({ hasText: 'Demo recap within 24 hours' });
@@ -136,9 +139,9 @@ describe('Quarterly experiments in the demo workspace', () => {
     await page.getByRole('button', { name: 'Save experiment' }).click();
     await expect.poll(() => page.url(), poll).toMatch(/#\/experiments\/\d+$/);
     firstUrl = page.url();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
-      `Fix ${candidateStage}: ${candidateMetric}`,
-    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), poll)
+      .toBe(`Fix ${candidateStage}: ${candidateMetric}`);
   });
 
   it('shows baseline and result side by side with the effect and its interval', async () => {
@@ -195,7 +198,7 @@ describe('Quarterly experiments in the demo workspace', () => {
     await version.selectOption(v2!);
     await page.getByRole('button', { name: 'Save experiment' }).click();
     await expect.poll(() => page.url(), poll).toMatch(/#\/experiments\/\d+$/);
-    expect(await page.getByTestId('plan-version').textContent()).toBe('Version 2');
+    await expect.poll(() => page.getByTestId('plan-version').textContent(), poll).toBe('Version 2');
     await expectPrimaryResult();
 
     await page.getByRole('radio', { name: /Adopt/ }).check();
