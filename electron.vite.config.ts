@@ -16,6 +16,7 @@ export default defineConfig({
           web: resolve(__dirname, 'src/main/web/entry.ts'),
           cli: resolve(__dirname, 'src/main/cli/entry.ts'),
           bench: resolve(__dirname, 'src/main/bench/entry.ts'),
+          crashWorker: resolve(__dirname, 'src/main/stress/crashWorker.ts'),
         },
       },
     },

@@ -7,15 +7,8 @@ import { type EngineHost, startEngineHost } from './engine/host';
 import { registerIpcApi } from './ipc';
 import { createPdfExporter } from './pdf/pdfExport';
 import { registerPdfIpc } from './pdf/pdfIpc';
-import { contentSecurityPolicy } from './security/csp';
-import { downloadDialogOptions, isAppDownload } from './security/downloads';
-import {
-  isAppUrl,
-  isExternalUrlAllowed,
-  isNavigationAllowed,
-  isPermissionGranted,
-  secureWebPreferences,
-} from './security/windowSecurity';
+import { guardWebContents, hardenSession } from './security/sessionSecurity';
+import { appWindowOptions, isAppUrl } from './security/windowSecurity';
 
 const paths = builtPaths(__dirname);
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -28,57 +21,19 @@ function electronNativeBinding(): string | undefined {
 }
 
 function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-    callback(isPermissionGranted(permission)),
+  hardenSession(session.defaultSession, {
+    rendererDir: paths.rendererDir,
+    devServerUrl,
+    downloadsDir: () => app.getPath('downloads'),
+  });
+  // Every web contents: the app window, the hidden PDF print window, and any other.
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, (url) => shell.openExternal(url)),
   );
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionGranted(permission));
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
-    });
-  });
-  // Nothing remote is ever loaded: refuse every request that is not the app's own files.
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    // blob: URLs are files the page built itself, such as a CSV export being saved.
-    const local =
-      details.url.startsWith('file:') ||
-      details.url.startsWith('devtools:') ||
-      details.url.startsWith('data:') ||
-      isAppDownload(details.url);
-    const dev = devServerUrl !== undefined && details.url.startsWith(devServerUrl);
-    callback({ cancel: !(local || dev) });
-  });
-  // A CSV export is saved where the user says, through the save dialog; nothing else downloads.
-  session.defaultSession.on('will-download', (_event, item) => {
-    if (!isAppDownload(item.getURL())) {
-      item.cancel();
-      return;
-    }
-    item.setSaveDialogOptions(downloadDialogOptions(item.getFilename(), app.getPath('downloads')));
-  });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.on('will-navigate', (event, url) => {
-      if (!isNavigationAllowed(url, contents.getURL())) event.preventDefault();
-    });
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalUrlAllowed(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1360,
-    height: 880,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    title: 'Stagecoach',
-    backgroundColor: '#f6f7f9',
-    webPreferences: secureWebPreferences(paths.preloadPath),
-  });
+  const window = new BrowserWindow(appWindowOptions(paths.preloadPath));
   window.once('ready-to-show', () => window.show());
   if (devServerUrl) void window.loadURL(devServerUrl);
   else void window.loadFile(join(paths.rendererDir, 'index.html'));

@@ -156,6 +156,8 @@ function createHandlers({
       nativeBinding,
       changed: () => emit({ type: 'changed', what: ['backups'] }),
     }),
+    // This engine started, so the workspace passed its start-up check (see db/integrity.ts).
+    'recovery:status': () => null,
     'demo:load': () => {
       loadDemo(db, clock(), (done, total) => emit({ type: 'progress', task: 'demo:load', done, total }));
       dataChanged();

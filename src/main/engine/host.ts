@@ -3,8 +3,9 @@ import { apiContract } from '@shared/api/contract';
 import { type ApiResult, fail, ok } from '@shared/api/envelope';
 import type { EngineEvent } from '@shared/api/events';
 import type { ApiMethod } from '@shared/api/methods';
-import { type RestoreResult, type RestoreStep, restoreSteps } from '@shared/backup/types';
+import { type RestoreResult, type RestoreSource, type RestoreStep, restoreSteps } from '@shared/backup/types';
 import type { PreparedRestore } from './backup/restore';
+import { recoveryStatus, restoreDamagedWorkspace } from './db/recovery';
 import { removeDatabaseFiles, restoreStepError, type SwappedWorkspace, swapInRestored } from './backup/swap';
 import type { MigrationResult } from './db/migrate';
 import { EngineError } from './errors';
@@ -34,6 +35,11 @@ export type EngineHost = {
   close(): Promise<void>;
   readonly migration: MigrationResult | null;
   readonly seeded: boolean;
+  /**
+   * Why the workspace failed its start-up check, while it does (see db/integrity.ts): no worker
+   * runs, `recovery:status` lists the backups and `backups:restore` replaces the file with one.
+   */
+  readonly damaged: string | null;
 };
 
 type Pending = { resolve: (result: ApiResult<unknown>) => void };
@@ -167,12 +173,23 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     }
   };
   const closeBoth = async (): Promise<void> => {
+    if (damaged) return;
     await workers.reader.handle.close();
     await workers.writer.handle.close();
   };
 
-  let workers = await startBoth();
-  const { migration, seeded } = workers.writer.ready;
+  let workers!: Workers;
+  /** Set while the workspace failed its start-up check; cleared by a restore that opens. */
+  let damaged: string | null = null;
+  try {
+    workers = await startBoth();
+  } catch (error) {
+    if (!(error instanceof EngineError && error.code === 'workspace_damaged')) throw error;
+    damaged = error.message;
+  }
+  const { migration, seeded } = damaged ? { migration: null, seeded: false } : workers.writer.ready;
+  const backupContext = { dbPath: shared.dbPath, nativeBinding: shared.nativeBinding };
+  const clock = (): number => shared.fixedNow ?? Date.now();
   /** Set when a failed restore could not even reopen the original workspace. */
   let broken: string | null = null;
   /**
@@ -186,6 +203,13 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
 
   const dispatch = (method: string, input: unknown): Promise<ApiResult<unknown>> => {
     if (broken) return Promise.resolve(fail('internal', broken));
+    if (damaged) {
+      return Promise.resolve(
+        method === 'recovery:status'
+          ? ok(recoveryStatus(backupContext, damaged, clock()))
+          : fail('workspace_damaged', damaged),
+      );
+    }
     if (!Object.hasOwn(apiContract, method)) {
       return Promise.resolve(fail('unknown_method', `Unknown API method "${method}".`));
     }
@@ -207,6 +231,7 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
       );
     }
     if (broken) return fail('internal', broken);
+    if (damaged) return recover(parsed.data.source);
     // The writer checks and copies the backup and backs up the workspace, which stays open and
     // unchanged meanwhile (the reader keeps answering).
     const prepared = await workers.writer.handle.task({ kind: 'prepareRestore', source: parsed.data.source });
@@ -266,8 +291,30 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     } satisfies RestoreResult);
   };
 
+  /** A restore while the workspace is damaged: no worker runs, the host replaces the file and starts them. */
+  const recover = async (source: RestoreSource): Promise<ApiResult<unknown>> => {
+    let result: RestoreResult;
+    try {
+      result = await restoreDamagedWorkspace(backupContext, source, clock());
+    } catch (error) {
+      const message = `The restore failed: ${(error as Error).message} The damaged workspace was not replaced.`;
+      return fail(error instanceof EngineError ? error.code : 'internal', message);
+    }
+    try {
+      workers = await startBoth();
+      damaged = null;
+    } catch (error) {
+      if (error instanceof EngineError && error.code === 'workspace_damaged') damaged = error.message;
+      else
+        broken = `Stagecoach could not open the restored workspace (${(error as Error).message}). Restart Stagecoach.`;
+      return fail(error instanceof EngineError ? error.code : 'internal', damaged ?? broken ?? '');
+    }
+    emit({ type: 'changed', what: everything });
+    return ok(result);
+  };
+
   const runAutomaticBackup = (): void => {
-    if (restores > 0 || closing || broken) return;
+    if (restores > 0 || closing || broken || damaged) return;
     // The outcome is recorded in the workspace and shown on the Export & backup screen.
     void workers.writer.handle.task({ kind: 'automaticBackup' });
   };
@@ -279,6 +326,9 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
   return {
     migration,
     seeded,
+    get damaged() {
+      return damaged;
+    },
     call(method, input) {
       if (method === 'backups:restore') {
         restores += 1;

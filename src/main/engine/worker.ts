@@ -3,6 +3,7 @@ import { type ApiResult, fail, ok } from '@shared/api/envelope';
 import { restoreSteps } from '@shared/backup/types';
 import { runAutomaticBackup } from './backup/automatic';
 import { prepareRestore } from './backup/restore';
+import { checkWorkspaceIntegrity, damagedWorkspace, isCorruption } from './db/integrity';
 import { migrate, type MigrationResult } from './db/migrate';
 import { type Db, openDatabase } from './db/open';
 import { loadDemo } from './demo/demoWorkspace';
@@ -29,6 +30,8 @@ function start(): Db {
   let seeded = false;
   try {
     if (config.role === 'writer') {
+      // A damaged file is reported (the app shows its recovery screen), never migrated or written.
+      checkWorkspaceIntegrity(db, config.dbPath);
       migration = migrate(db, config.dbPath, clock());
       ensureWorkspaceDefaults(db, clock());
       if (config.seedDemoIfNew && migration.from === 0) {
@@ -41,6 +44,8 @@ function start(): Db {
     }
   } catch (error) {
     db.close();
+    if (isCorruption(error))
+      throw damagedWorkspace(config.dbPath, `SQLite could not read it (${(error as Error).message}).`);
     throw error;
   }
   post({ type: 'ready', migration, seeded });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow, type WebContents } from 'electron';
-import { secureWebPreferences } from '../security/windowSecurity';
+import { printWindowOptions } from '../security/windowSecurity';
 import { paperFormats } from './pdfTemplates';
 import type { PdfPrintOptions, PrintPage } from './routeRenderer';
 
@@ -30,13 +30,7 @@ export function createPrintWindow(options: PrintWindowOptions): ClosablePrintPag
   return {
     async open(route) {
       if (!window) {
-        window = new BrowserWindow({
-          show: false,
-          width: 1000,
-          height: 1400,
-          title: 'Stagecoach print',
-          webPreferences: { ...secureWebPreferences(options.preloadPath), backgroundThrottling: false },
-        });
+        window = new BrowserWindow(printWindowOptions(options.preloadPath));
         if (options.devServerUrl) await window.loadURL(`${options.devServerUrl}#${route}`);
         else await window.loadFile(join(options.rendererDir, 'index.html'), { hash: route });
       } else await contents().executeJavaScript(`void (window.location.hash = ${JSON.stringify(route)})`);

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   if (host.migration?.backupPath)
     console.log(`Upgraded the workspace; backup of the old version: ${host.migration.backupPath}`);
   if (host.seeded) console.log('New workspace: loaded the demo data (remove it from the Overview screen).');
+  if (host.damaged) console.log(`${host.damaged} Open the address below to restore a backup.`);
   server = await startWebServer({ host, rendererDir: paths.rendererDir, port });
   if (stopping) return;
   console.log(`Workspace: ${dbPath}`);

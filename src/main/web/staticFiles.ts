@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 const contentTypes: Record<string, string> = {
@@ -39,9 +39,12 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   const path = resolveStaticPath(root, urlPath);
   if (!path) return null;
   try {
-    if (!(await stat(path)).isFile()) return null;
+    // A symlink in the folder must not lead out of it: the real path is checked again.
+    const [realRoot, realPath] = await Promise.all([realpath(root), realpath(path)]);
+    if (!realPath.startsWith(realRoot + sep)) return null;
+    if (!(await stat(realPath)).isFile()) return null;
     return {
-      body: await readFile(path),
+      body: await readFile(realPath),
       contentType: contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream',
     };
   } catch {

@@ -1,3 +1,4 @@
+import type { RecoveryStatus } from '../backup/recovery';
 import { z } from 'zod';
 import type {
   DealDetail,
@@ -275,6 +276,8 @@ export const apiContract = {
   // Intercepted by the engine host: it closes both connections, swaps the file and reopens them.
   'backups:restore': method<RestoreResult>()('write', backupInputs.restore),
   'backups:saveSettings': method<BackupSettings>()('write', backupInputs.saveSettings),
+  // Null from a healthy engine; the engine host answers it while the workspace is damaged.
+  'recovery:status': method<RecoveryStatus | null>()('read', none),
   'experiments:list': method<ExperimentSummary[]>()('read', experimentInputs.list),
   'experiments:get': method<{ experiment: Experiment; results: ExperimentResults }>()(
     'read',

@@ -5,6 +5,8 @@ export type ApiErrorCode =
   | 'db_too_new'
   | 'not_a_workspace'
   | 'migration_failed'
+  /** The workspace file failed its start-up check: the app shows the recovery screen. */
+  | 'workspace_damaged'
   | 'busy'
   | 'cancelled'
   | 'internal';

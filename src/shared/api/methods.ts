@@ -67,6 +67,7 @@ export const apiMethodNames = [
   'backups:inspect',
   'backups:restore',
   'backups:saveSettings',
+  'recovery:status',
   'experiments:list',
   'experiments:get',
   'experiments:candidates',

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { EngineError } from '../errors';
+import { damagedWorkspace, hasSqliteHeader, isCorruption } from './integrity';
 
 export type Db = Database.Database;
 
@@ -41,6 +42,9 @@ export function openDatabase(path: string, options: OpenOptions): Db {
     db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();
+    // A file that starts as SQLite but whose first pages cannot be read is a damaged workspace.
+    if (isCorruption(error) && hasSqliteHeader(path))
+      throw damagedWorkspace(path, `SQLite could not open it (${(error as Error).message}).`);
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
       throw new EngineError(
         'not_a_workspace',

@@ -15,6 +15,8 @@ import type { Adapter, AdapterOutput } from './adapter';
 import { builtInAdapters } from './adapters';
 import { applyRecords, type SourcedRecords } from './applyRecords';
 import { createChangeLog } from './changeLog';
+import { dropRepeatedRecords } from './duplicates';
+import { checkRecordValues } from './recordValues';
 import type { DateOrder } from './dates';
 import { ImportFileError } from './errors';
 import { expandPaths, headerSignature, loadTable } from './loadFiles';
@@ -145,10 +147,14 @@ async function readFiles(db: Db, request: ImportRequest, run: ImportRun): Promis
         }
       }
       if (!output && reader.adapter) {
-        output = reader.adapter.read(table, {
-          timeZone: request.timeZone ?? run.timeZone,
-          dateOrder: request.dateOrders?.[name] ?? null,
-        });
+        output = dropRepeatedRecords(
+          checkRecordValues(
+            reader.adapter.read(table, {
+              timeZone: request.timeZone ?? run.timeZone,
+              dateOrder: request.dateOrders?.[name] ?? null,
+            }),
+          ),
+        );
       }
       files.push({ path, table, ...reader, output, fileError: null });
     } catch (error) {

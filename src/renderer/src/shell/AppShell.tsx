@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router';
 import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
+import { RecoveryScreen } from '../recovery/RecoveryScreen';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
@@ -9,6 +10,8 @@ import './shell.css';
 
 export function AppShell() {
   const workspace = useApiQuery(() => api.workspace.info({}), []);
+  // The workspace failed its start-up check: the recovery screen replaces the app.
+  if (workspace.errorCode === 'workspace_damaged') return <RecoveryScreen problem={workspace.error ?? ''} />;
   return (
     <WorkspaceContext value={workspace}>
       <div className="app">
