@@ -161,4 +161,26 @@ describe('import pipeline on a real SQLite file', () => {
       { name: 'Two\nlines', amount: 99.5, stage_key: null, created_at: Date.UTC(2026, 1, 20), owner: '李娜' },
     ]);
   });
+
+  it('keeps two Salesforce users who share a name apart, so re-importing them changes nothing', async () => {
+    // Found by fuzzing: a new user id used to be matched to an existing rep by name even when that
+    // rep already was another Salesforce user, and each re-import then flipped the rep between them.
+    const { db, dir } = workspace();
+    const path = join(dir, 'User.csv');
+    writeFileSync(
+      path,
+      '"Id","Username","FirstName","LastName","Email","IsActive","Title"\r\n' +
+        '"0058a00000Kq0001AAA","a@x.example","Sam","Lee","sam.lee@x.example","1","Account Executive"\r\n' +
+        '"0058a00000Kq0002AAA","b@x.example","Sam","Lee","","1","Sales Development Rep"\r\n',
+    );
+    const first = (await run(db, { paths: [path] }, 'apply')) as ImportResult;
+    expect(first.counts.reps).toMatchObject({ new: 2, changed: 0 });
+    const again = (await run(db, { paths: [path] }, 'apply')) as ImportResult;
+    expect(again.counts.reps).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
+    const reps = db.prepare("SELECT name, email FROM reps WHERE name = 'Sam Lee' ORDER BY id").all();
+    expect(reps).toEqual([
+      { name: 'Sam Lee', email: 'sam.lee@x.example' },
+      { name: 'Sam Lee', email: null },
+    ]);
+  });
 });

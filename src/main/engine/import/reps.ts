@@ -15,6 +15,22 @@ export function createRepResolver(db: Db, log: ChangeLog, now: number) {
   );
   const byEmail = db.prepare('SELECT id FROM reps WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1');
   const byName = db.prepare('SELECT id FROM reps WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1');
+  // A rep the source already knows under another of its own ids is another person there (two
+  // Salesforce users sharing a name): matching them would make re-imports flip that rep between
+  // the two users' values. Emails and names a source was referred by are not such ids.
+  const otherwise = `NOT EXISTS (SELECT 1 FROM rep_identities i WHERE i.rep_id = reps.id AND i.source = @source
+    AND i.external_id NOT LIKE 'email:%' AND i.external_id NOT LIKE 'name:%')`;
+  const freeByEmail = db.prepare(
+    `SELECT id FROM reps WHERE email = @value COLLATE NOCASE AND ${otherwise} ORDER BY id LIMIT 1`,
+  );
+  const freeByName = db.prepare(
+    `SELECT id FROM reps WHERE name = @value COLLATE NOCASE AND ${otherwise} ORDER BY id LIMIT 1`,
+  );
+  /** The rep a new id of `source` belongs to: same email, else same name, unless taken by another id of it. */
+  const matchNewId = (source: string, email: string | null, name: string | null): number | null =>
+    ((email ? freeByEmail.get({ value: email, source }) : undefined) as { id: number } | undefined)?.id ??
+    ((name ? freeByName.get({ value: name, source }) : undefined) as { id: number } | undefined)?.id ??
+    null;
   const insertRep = db.prepare(
     `INSERT INTO reps (name, email, role, team, start_date, is_active, source, batch_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -64,10 +80,8 @@ export function createRepResolver(db: Db, log: ChangeLog, now: number) {
       if (ref.externalId) {
         const id = known(source, ref.externalId);
         if (id !== null) return id;
-        const match =
-          (email ? (byEmail.get(email) as { id: number } | undefined) : undefined) ??
-          (name ? (byName.get(name) as { id: number } | undefined) : undefined);
-        const repId = match?.id ?? create(source, name ?? fallbackName(ref.externalId), email);
+        const repId =
+          matchNewId(source, email, name) ?? create(source, name ?? fallbackName(ref.externalId), email);
         link(source, ref.externalId, repId);
         return repId;
       }
@@ -96,10 +110,8 @@ export function createRepResolver(db: Db, log: ChangeLog, now: number) {
       let repId = known(source, record.externalId);
       let linked = false;
       if (repId === null) {
-        const match =
-          (record.email ? (byEmail.get(record.email) as { id: number } | undefined) : undefined) ??
-          (byName.get(record.name) as { id: number } | undefined);
-        if (!match) {
+        const match = matchNewId(source, record.email, record.name);
+        if (match === null) {
           const id = Number(
             insertRep.run(
               record.name,
@@ -116,7 +128,7 @@ export function createRepResolver(db: Db, log: ChangeLog, now: number) {
           link(source, record.externalId, id);
           return { id, outcome: 'new' };
         }
-        repId = match.id;
+        repId = match;
         link(source, record.externalId, repId);
         linked = true;
       }
