@@ -198,23 +198,31 @@ describe('observations in the demo workspace', () => {
   it('filters the list by coach, tag and date', async () => {
     await page.getByRole('button', { name: /^Coach / }).click();
     await page.getByRole('checkbox', { name: COACH }).click();
-    await page.keyboard.press('Escape');
     await expect.poll(() => page.url(), poll).toContain('coach=Priya+Shah');
+    await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('observation-row').count(), poll).toBe(1);
     expect(await count()).toBe('1 observation');
 
     await page.getByRole('button', { name: /^Tag / }).click();
     await page.getByRole('checkbox', { name: /^outdated deck/ }).click();
-    await page.keyboard.press('Escape');
     await expect.poll(() => page.url(), poll).toContain('tag=outdated+deck');
+    await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('observation-row').count(), poll).toBe(1);
 
-    // Coach and tag together, then the tag alone: more observations carry the tag.
+    // Coach and tag together, then the tag alone.
     await page.getByRole('button', { name: /^Coach / }).click();
-    await page.getByRole('checkbox', { name: COACH }).click();
+    const coach = page.getByRole('checkbox', { name: COACH });
+    await expect.poll(() => coach.isChecked(), poll).toBe(true);
+    await coach.click();
+    // The filter lives in the address: wait for it to drop the coach before closing the menu.
+    await expect.poll(() => page.url(), poll).not.toContain('coach=');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('observation-row').count(), poll).toBeGreaterThan(1);
-    for (const row of await rowTexts()) expect(row.toLowerCase()).toMatch(/outdated deck|\+\d/);
+    // The demo's own observations may or may not carry this tag (it is generated for today), so
+    // the list is read for what it says: every row shows the tag, ours among them.
+    await expect.poll(() => page.getByTestId('observation-row').count(), poll).toBeGreaterThanOrEqual(1);
+    const tagged = await rowTexts();
+    expect(tagged.some((row) => row.includes(COACH))).toBe(true);
+    for (const row of tagged) expect(row.toLowerCase()).toMatch(/outdated deck|\+\d/);
 
     await page.getByLabel('Observed from').fill(observedOn);
     await expect.poll(() => page.url(), poll).toContain(`from=${observedOn}`);
