@@ -84,6 +84,47 @@ export type RestoreHooks = {
 };
 
 /**
+ * Copies a checked backup beside the workspace with SQLite's backup API (to `stagedRestorePath`),
+ * upgrades the copy when its schema is older, leaves it in rollback-journal mode (one file, renamed
+ * whole; the writer turns WAL on again) and checks it once more. Nothing else is touched.
+ */
+export async function stageRestoredCopy(
+  ctx: BackupContext,
+  path: string,
+  label: string,
+  now: number,
+): Promise<{ contents: ReturnType<typeof examineWorkspaceFile>; upgradedFrom: number | null }> {
+  const staged = stagedRestorePath(ctx.dbPath);
+  removeDatabaseFiles(staged);
+  const from = new Database(path, {
+    readonly: true,
+    fileMustExist: true,
+    ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
+  });
+  try {
+    await from.backup(staged);
+  } finally {
+    from.close();
+  }
+  const copy = openDatabase(staged, { role: 'writer', nativeBinding: ctx.nativeBinding });
+  let upgradedFrom: number | null = null;
+  try {
+    // Named after the workspace, so a pre-upgrade copy of the backup lands with its backups.
+    const migration = migrate(copy, ctx.dbPath, now);
+    if (migration.from !== migration.to) upgradedFrom = migration.from;
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  const contents = examineWorkspaceFile(staged, {
+    label: `The restored copy of ${label}`,
+    integrity: true,
+    nativeBinding: ctx.nativeBinding,
+  });
+  return { contents, upgradedFrom };
+}
+
+/**
  * The writer's part of a restore, done while the workspace is still open and unchanged:
  * 1. check the backup in full; 2. copy it with SQLite's online backup API into a temporary file
  * beside the workspace, upgrade that copy's schema when it is older, and check the copy;
@@ -112,33 +153,7 @@ export async function prepareRestore(
     examineWorkspaceFile(path, { label, integrity: true, nativeBinding: ctx.nativeBinding });
 
     begin(1);
-    removeDatabaseFiles(staged);
-    const from = new Database(path, {
-      readonly: true,
-      fileMustExist: true,
-      ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
-    });
-    try {
-      await from.backup(staged);
-    } finally {
-      from.close();
-    }
-    const copy = openDatabase(staged, { role: 'writer', nativeBinding: ctx.nativeBinding });
-    let upgradedFrom: number | null = null;
-    try {
-      // Named after the workspace, so a pre-upgrade copy of the backup lands with its backups.
-      const migration = migrate(copy, ctx.dbPath, now);
-      if (migration.from !== migration.to) upgradedFrom = migration.from;
-      // A file in rollback-journal mode is one file, renamed whole; the writer turns WAL on again.
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    const contents = examineWorkspaceFile(staged, {
-      label: `The restored copy of ${label}`,
-      integrity: true,
-      nativeBinding: ctx.nativeBinding,
-    });
+    const { contents, upgradedFrom } = await stageRestoredCopy(ctx, path, label, now);
 
     begin(2);
     const preRestoreBackup = takeBackup(db, ctx, 'pre-restore', now);

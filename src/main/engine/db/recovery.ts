@@ -1,15 +1,12 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { RecoveryStatus } from '@shared/backup/recovery';
 import type { BackupEntry, RestoreResult, RestoreSource } from '@shared/backup/types';
 import { backupPlace, listBackupFiles, timestampForFile } from '../backup/backupFiles';
 import type { BackupContext } from '../backup/backups';
-import { resolveRestoreSource, stagedRestorePath } from '../backup/restore';
+import { resolveRestoreSource, stageRestoredCopy, stagedRestorePath } from '../backup/restore';
 import { removeDatabaseFiles, syncFile, syncFolder } from '../backup/swap';
 import { examineWorkspaceFile } from '../backup/workspaceFile';
-import { migrate } from './migrate';
-import { openDatabase } from './open';
 
 /**
  * Recovery from a workspace that failed its start-up check (db/integrity.ts). No engine worker
@@ -80,32 +77,8 @@ export async function restoreDamagedWorkspace(
   if (existsSync(`${ctx.dbPath}-wal`)) copyFileSync(`${ctx.dbPath}-wal`, `${kept}-wal`);
 
   const staged = stagedRestorePath(ctx.dbPath);
-  removeDatabaseFiles(staged);
   try {
-    const from = new Database(path, {
-      readonly: true,
-      fileMustExist: true,
-      ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
-    });
-    try {
-      await from.backup(staged);
-    } finally {
-      from.close();
-    }
-    const copy = openDatabase(staged, { role: 'writer', nativeBinding: ctx.nativeBinding });
-    let upgradedFrom: number | null = null;
-    try {
-      const migration = migrate(copy, ctx.dbPath, now);
-      if (migration.from !== migration.to) upgradedFrom = migration.from;
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    const contents = examineWorkspaceFile(staged, {
-      label: `The restored copy of ${label}`,
-      integrity: true,
-      nativeBinding: ctx.nativeBinding,
-    });
+    const { contents, upgradedFrom } = await stageRestoredCopy(ctx, path, label, now);
     syncFile(staged);
     rmSync(`${ctx.dbPath}-wal`, { force: true });
     rmSync(`${ctx.dbPath}-shm`, { force: true });
