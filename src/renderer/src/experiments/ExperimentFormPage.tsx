@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { RepSummary, WorkflowVersion } from '@shared/domain/types';
 import type { WorkflowVersionSummary } from '@shared/evaluation/views';
 import type { Experiment, ExperimentInput, ExperimentMetric } from '@shared/experiments/types';
-import { ApiCallError, api } from '../api/client';
-import { errorMessage } from '../data/errorMessage';
+import { api } from '../api/client';
+import { type LoadOnce, useLoadOnce } from '../data/useLoadOnce';
 import { isoDayOf } from '../reports/periodPresets';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -22,51 +22,24 @@ type Loaded = {
   experiment: Experiment | null;
 };
 
-type LoadState =
-  | { state: 'loading' }
-  | { state: 'missing'; message: string }
-  | { state: 'failed'; message: string }
-  | ({ state: 'ready' } & Loaded);
+type LoadState = LoadOnce<Loaded>;
 
 /** The form's inputs, read once when it opens: data changing elsewhere must not reset what is typed. */
 function useFormData(experimentId: number | null, attempt: number): LoadState {
-  const [result, setResult] = useState<{ key: string; value: LoadState } | null>(null);
-  const key = `${experimentId}#${attempt}`;
-  useEffect(() => {
-    let current = true;
-    Promise.all([
+  return useLoadOnce(`${experimentId}#${attempt}`, async () => {
+    const [workflow, versions, reps, got] = await Promise.all([
       api.workflow.current({}),
       api.workflow.versions({}),
       api.reps.list({}),
       experimentId === null ? Promise.resolve(null) : api.experiments.get({ id: experimentId }),
-    ]).then(
-      ([workflow, versions, reps, got]) =>
-        current &&
-        setResult({
-          key,
-          value: {
-            state: 'ready',
-            workflow,
-            versions: versions.toSorted((a, b) => b.version - a.version),
-            reps,
-            experiment: got?.experiment ?? null,
-          },
-        }),
-      (error: unknown) =>
-        current &&
-        setResult({
-          key,
-          value:
-            error instanceof ApiCallError && error.code === 'not_found'
-              ? { state: 'missing', message: error.message }
-              : { state: 'failed', message: errorMessage(error) },
-        }),
-    );
-    return () => {
-      current = false;
+    ]);
+    return {
+      workflow,
+      versions: versions.toSorted((a, b) => b.version - a.version),
+      reps,
+      experiment: got?.experiment ?? null,
     };
-  }, [key, experimentId]);
-  return result?.key === key ? result.value : { state: 'loading' };
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ObservationDraft } from '@shared/coaching/observation';
 import type {
@@ -6,8 +6,8 @@ import type {
   ObservationDraftView,
   ObservationOptions,
 } from '@shared/coaching/observationViews';
-import { ApiCallError, api } from '../api/client';
-import { errorMessage } from '../data/errorMessage';
+import { api } from '../api/client';
+import { type LoadOnce, useLoadOnce } from '../data/useLoadOnce';
 import { formatDateTime, formatIsoDate } from '../format/format';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -23,40 +23,18 @@ type Loaded = {
   draft: ObservationDraftView | null;
 };
 
-type LoadState =
-  | { state: 'loading' }
-  | { state: 'missing'; message: string }
-  | { state: 'failed'; message: string }
-  | ({ state: 'ready' } & Loaded);
+type LoadState = LoadOnce<Loaded>;
 
 /** The form's inputs, read once when it opens: later changes elsewhere must not reset what the coach types. */
 function useFormData(observationId: number | null, attempt: number): LoadState {
-  const [result, setResult] = useState<{ key: string; value: LoadState } | null>(null);
-  const key = `${observationId}#${attempt}`;
-  useEffect(() => {
-    let current = true;
-    Promise.all([
+  return useLoadOnce(`${observationId}#${attempt}`, async () => {
+    const [options, detail, draft] = await Promise.all([
       api.observations.options({}),
       observationId === null ? Promise.resolve(null) : api.observations.get({ id: observationId }),
       api.observations.draft({ observationId }),
-    ]).then(
-      ([options, detail, draft]) =>
-        current && setResult({ key, value: { state: 'ready', options, detail, draft } }),
-      (error: unknown) =>
-        current &&
-        setResult({
-          key,
-          value:
-            error instanceof ApiCallError && error.code === 'not_found'
-              ? { state: 'missing', message: error.message }
-              : { state: 'failed', message: errorMessage(error) },
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, observationId]);
-  return result?.key === key ? result.value : { state: 'loading' };
+    ]);
+    return { options, detail, draft };
+  });
 }
 
 /**
