@@ -303,7 +303,6 @@ describe('each migration, on a workspace with data in it', () => {
     seedV1(db);
     const before = snapshot(db);
     upgradeOneStep(dbPath, db, 4);
-    expect(latestSchemaVersion).toBe(4);
     expect(reread(db, before)).toEqual(before);
     // One-on-ones held before v4 are records of meetings that happened, with no snapshot or period.
     expect(
@@ -333,6 +332,29 @@ describe('each migration, on a workspace with data in it', () => {
     draft.run(null, '{"notes":"new"}', now);
     draft.run(null, '{"notes":"another new"}', now);
     expect(() => draft.run(1, '{}', now)).toThrow(/UNIQUE/);
+    expectSound(db);
+    db.close();
+  });
+
+  it('v4 → v5 indexes evaluation rows by deal, so deleting a deal no longer scans every evaluation row', () => {
+    const { dbPath } = folder();
+    const db = workspaceAt(dbPath, 4);
+    seedV1(db);
+    const before = snapshot(db);
+    const cascadePlan = (table: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM ${table} WHERE deal_id = 1`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' ');
+    expect(cascadePlan('eval_actions')).toMatch(/^SCAN/);
+    upgradeOneStep(dbPath, db, 5);
+    expect(latestSchemaVersion).toBe(5);
+    expect(reread(db, before)).toEqual(before);
+    expect(schemaObjects(db, 'index')).toEqual(
+      expect.arrayContaining(['eval_visits_deal', 'eval_actions_deal', 'eval_handoffs_deal', 'eval_flags_deal']),
+    );
+    for (const table of ['eval_visits', 'eval_actions', 'eval_handoffs', 'eval_flags']) {
+      expect(cascadePlan(table)).toMatch(new RegExp(`SEARCH ${table} USING (COVERING )?INDEX ${table}_deal`));
+    }
     expectSound(db);
     db.close();
   });

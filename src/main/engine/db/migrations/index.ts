@@ -3,6 +3,7 @@ import { migration001Initial } from './001_initial';
 import { migration002Evaluations } from './002_evaluations';
 import { migration003LeanEvaluations } from './003_lean_evaluations';
 import { migration004Coaching } from './004_coaching';
+import { migration005EvaluationDealIndexes } from './005_evaluation_deal_indexes';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'workflow evaluations', up: migration002Evaluations },
   { version: 3, name: 'leaner evaluation results', up: migration003LeanEvaluations },
   { version: 4, name: 'coaching: observation drafts, one-on-one records', up: migration004Coaching },
+  { version: 5, name: 'evaluation rows indexed by deal', up: migration005EvaluationDealIndexes },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
