@@ -14,11 +14,12 @@ import { latestSchemaVersion, migrations } from '../../src/main/engine/db/migrat
 import { type Db, openDatabase } from '../../src/main/engine/db/open';
 import { removeDemo } from '../../src/main/engine/demo/demoWorkspace';
 import { ensureWorkspaceDefaults } from '../../src/main/engine/queries/workspace';
+import { testNow } from '../helpers/clock';
 import { dbState } from '../helpers/dbState';
 import { evaluatedDemoDb } from '../helpers/demoDb';
 import { tempFolder } from '../helpers/workspace';
 
-const now = Date.UTC(2026, 10, 27, 9);
+const now = testNow;
 const DAY = 86_400_000;
 
 const cleanups: (() => void)[] = [];
@@ -94,7 +95,7 @@ describe('backups of a workspace', () => {
     const entry = takeBackup(db, { dbPath }, 'manual', now);
     expect(entry.reason).toBe('manual');
     expect(entry.path).toBe(join(backupFolder(dbPath), entry.name));
-    expect(entry.name).toBe('stagecoach-manual-2026-11-27T09-00-00-000Z.db');
+    expect(entry.name).toBe('stagecoach-manual-2026-11-27T12-00-00-000Z.db');
     const copy = readOnly(entry.path);
     expect(dbState(copy)).toEqual(dbState(db));
     expect(everyTable(copy)).toEqual(everyTable(db));
@@ -105,12 +106,29 @@ describe('backups of a workspace', () => {
     expect(readdirSync(backupFolder(dbPath)).some((name) => name.endsWith('.partial'))).toBe(false);
   });
 
+  it('number backups of the same millisecond across reasons, so the list keeps the order they were taken in', () => {
+    const { db, dbPath } = demo();
+    const automatic = takeBackup(db, { dbPath }, 'daily', now);
+    const manual = takeBackup(db, { dbPath }, 'manual', now);
+    const beforeRestore = takeBackup(db, { dbPath }, 'pre-restore', now);
+    expect([automatic.name, manual.name, beforeRestore.name]).toEqual([
+      'stagecoach-daily-2026-11-27T12-00-00-000Z.db',
+      'stagecoach-manual-2026-11-27T12-00-00-000Z-2.db',
+      'stagecoach-pre-restore-2026-11-27T12-00-00-000Z-3.db',
+    ]);
+    expect(backupOverview(db, { dbPath }).backups.map((b) => b.reason)).toEqual([
+      'pre-restore',
+      'manual',
+      'daily',
+    ]);
+  });
+
   it('are listed newest first with size, date, reason, schema version and row counts', () => {
     const { db, dbPath } = demo();
     const first = takeBackup(db, { dbPath }, 'manual', now);
     deleteAnObservation(db);
     const second = takeBackup(db, { dbPath }, 'manual', now);
-    expect(second.name).toBe('stagecoach-manual-2026-11-27T09-00-00-000Z-2.db');
+    expect(second.name).toBe('stagecoach-manual-2026-11-27T12-00-00-000Z-2.db');
     const overview = backupOverview(db, { dbPath });
     expect(overview.folder).toBe(backupFolder(dbPath));
     expect(overview.workspace).toMatchObject({ path: dbPath, schemaVersion: latestSchemaVersion });
@@ -128,18 +146,18 @@ describe('backups of a workspace', () => {
 
   it('lists the pre-upgrade copies db/migrate.ts writes, and only this workspace’s files', () => {
     const place = backupPlace('/data/stagecoach.db');
-    expect(parseBackupName(place, 'stagecoach-schema-v3-2026-11-27T09-00-00-000Z.db')).toEqual({
+    expect(parseBackupName(place, 'stagecoach-schema-v3-2026-11-27T12-00-00-000Z.db')).toEqual({
       reason: 'pre-upgrade',
       createdAt: now,
       upgradedFrom: 3,
       sequence: 1,
     });
-    expect(parseBackupName(place, 'stagecoach-pre-restore-2026-11-27T09-00-00-000Z-3.db')).toMatchObject({
+    expect(parseBackupName(place, 'stagecoach-pre-restore-2026-11-27T12-00-00-000Z-3.db')).toMatchObject({
       reason: 'pre-restore',
       sequence: 3,
     });
-    expect(parseBackupName(place, 'other-manual-2026-11-27T09-00-00-000Z.db')).toBeNull();
-    expect(parseBackupName(place, 'stagecoach-manual-2026-11-27T09-00-00-000Z.db.partial')).toBeNull();
+    expect(parseBackupName(place, 'other-manual-2026-11-27T12-00-00-000Z.db')).toBeNull();
+    expect(parseBackupName(place, 'stagecoach-manual-2026-11-27T12-00-00-000Z.db.partial')).toBeNull();
     expect(parseBackupName(place, 'stagecoach-checks.json')).toBeNull();
   });
 

@@ -52,12 +52,32 @@ export function parseBackupName(place: BackupPlace, name: string): ParsedBackupN
   };
 }
 
-/** A name for a new backup that no file in the folder has yet. */
+/**
+ * A name for a new backup that no file in the folder has yet. Its sequence number counts every
+ * backup of the same millisecond, whatever its reason (the automatic one at start, a manual one,
+ * the copy before a restore), so "newest first" orders them as they were taken even when the
+ * clock does not move between them.
+ */
 export function newBackupName(place: BackupPlace, reason: WrittenReason, now: number): string {
   const stem = `${place.base}-${reason}-${timestampForFile(now)}`;
+  const taken = new Set<number>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(place.folder);
+  } catch {
+    // No backups folder yet: nothing taken.
+  }
+  for (const name of names) {
+    const parsed = parseBackupName(place, name.replace(/\.partial$/, ''));
+    if (parsed?.createdAt === now) taken.add(parsed.sequence);
+  }
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${stem}.db` : `${stem}-${n}.db`;
-    if (!existsSync(join(place.folder, name)) && !existsSync(join(place.folder, `${name}.partial`)))
+    if (
+      !taken.has(n) &&
+      !existsSync(join(place.folder, name)) &&
+      !existsSync(join(place.folder, `${name}.partial`))
+    )
       return name;
   }
 }
