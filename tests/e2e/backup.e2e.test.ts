@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupFolder } from '../../src/main/engine/db/migrate';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /**
  * A RevOps lead backs the workspace up, loses data (the demo removed), restores the backup from
@@ -12,8 +12,6 @@ import { type RunningApp, startApp } from './harness';
 
 let app: RunningApp;
 let page: Page;
-
-const poll = { timeout: 30_000, interval: 100 };
 
 beforeAll(async () => {
   app = await startApp();

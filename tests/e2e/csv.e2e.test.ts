@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /**
  * A manager exports tables as they see them: the Deals list (every matching deal, from the engine),
@@ -12,8 +12,6 @@ import { type RunningApp, startApp } from './harness';
 let app: RunningApp;
 let page: Page;
 let base: string;
-
-const poll = { timeout: 20_000, interval: 100 };
 
 function toNumber(text: string | null): number {
   return Number((text ?? '').replace(/[^\d.-]/g, ''));

@@ -1,13 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /** A manager on a fresh demo workspace: finds deals, narrows them down, opens one, then looks at reps. */
 
 let app: RunningApp;
 let page: Page;
-
-const poll = { timeout: 15_000, interval: 100 };
 
 function toNumber(text: string | null): number {
   return Number((text ?? '').replace(/[^\d.-]/g, ''));

@@ -1,13 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /** A manager on the demo workspace: compares reps on the heatmap, drills into a weak cell, opens a deal. */
 
 let app: RunningApp;
 let page: Page;
-
-const poll = { timeout: 20_000, interval: 100 };
 
 /** The rate a heatmap figure shows, "82% · 140" → 82. */
 function rateOf(text: string | null): number {

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './harness';
+import { testNow } from '../helpers/clock';
+import { poll, type RunningApp, startApp } from './harness';
 
 /**
  * Sales leadership on the demo workspace: picks the top bottleneck candidate, plans a treatment vs
@@ -11,11 +12,9 @@ import { type RunningApp, startApp } from './harness';
 let app: RunningApp;
 let page: Page;
 
-const poll = { timeout: 30_000, interval: 100 };
-
 /** "2026-Q3" of the quarter `steps` from today's (the screens use the computer's local date). */
 function quarterFromToday(steps: number): { value: string; name: string } {
-  const now = new Date();
+  const now = new Date(testNow);
   const index = now.getFullYear() * 4 + Math.floor(now.getMonth() / 3) + steps;
   const year = Math.floor(index / 4);
   const q = (index % 4) + 1;

@@ -1,13 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /** A sales leader on a fresh demo workspace reads the funnel, narrows it to one rep, and opens a stalled deal. */
 
 let app: RunningApp;
 let page: Page;
-
-const poll = { timeout: 15_000, interval: 100 };
 
 function toNumber(text: string | null): number {
   return Number((text ?? '').replace(/[^\d.-]/g, ''));

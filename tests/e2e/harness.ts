@@ -1,6 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { vi } from 'vitest';
+import { fixedClockEnv, testNow } from '../helpers/clock';
 import { built, tempFolder } from '../helpers/workspace';
+
+/**
+ * How long a step waits for the screen to show what a user would see. Generous: these machines
+ * are shared 2-core boxes, and a step that is merely slow must not fail.
+ */
+export const poll = { timeout: 60_000, interval: 100 };
+
+/**
+ * A whole end-to-end test's budget, well above `poll`'s, so a step that never gets there fails
+ * with its own message ("expected … to be …") and not with "test timed out". Every e2e file
+ * imports this harness, which sets it for the file.
+ */
+export const e2eTestTimeout = 300_000;
+vi.setConfig({ testTimeout: e2eTestTimeout, hookTimeout: e2eTestTimeout });
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -20,10 +36,17 @@ export type RunningApp = {
   close(): Promise<void>;
 };
 
-/** Starts browser mode on its own temp workspace (seeded with the demo, as a new user sees it). */
-export async function startServer(dbPath: string): Promise<{ url: string; process: ChildProcess }> {
+/**
+ * Starts browser mode on its own temp workspace (seeded with the demo, as a new user sees it),
+ * with the engine's clock fixed at `now` (the suite's clock unless a test needs another day).
+ */
+export async function startServer(
+  dbPath: string,
+  now: number = testNow,
+): Promise<{ url: string; process: ChildProcess }> {
   const child = spawn(process.execPath, [built.webEntry, '--db', dbPath, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: fixedClockEnv(now),
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -54,12 +77,35 @@ export function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Browser mode on a fresh workspace, with Chromium on the page it printed. */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * A page whose clock starts at `now` and runs on from there (timers are real), so the screens'
+ * "today" is the engine's; its actions wait as long as `poll` does.
+ */
+export async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  now: number = testNow,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.setDefaultTimeout(poll.timeout);
+  await page.clock.setSystemTime(now);
+  return page;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/**
+ * Browser mode on a fresh workspace, with Chromium on the page it printed; server and page on
+ * the suite's clock, or on `now` for a test about a particular day.
+ */
+export async function startApp(options: { now?: number } = {}): Promise<RunningApp> {
+  const now = options.now ?? testNow;
   const folder = tempFolder();
-  const server = await startServer(folder.dbPath);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const server = await startServer(folder.dbPath, now);
+  const browser = await launchChromium();
+  const page = await openPage(browser, { width: 1440, height: 900 }, now);
   await page.goto(server.url);
   return {
     url: server.url,

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/workspace';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /** RevOps brings in CRM exports: previews them, imports them, finds the deals, and undoes an import. */
 
@@ -19,8 +19,6 @@ const mavenFile = join(
   'maven_crm_sales_opportunities',
   'sales_pipeline.csv',
 );
-
-const poll = { timeout: 30_000, interval: 100 };
 
 let app: RunningApp;
 let page: Page;

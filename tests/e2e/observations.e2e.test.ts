@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './harness';
+import { testNow } from '../helpers/clock';
+import { poll, type RunningApp, startApp } from './harness';
 
 /**
  * A coach on a fresh demo workspace logs an observation without touching the mouse, finds it in
@@ -10,7 +11,6 @@ import { type RunningApp, startApp } from './harness';
 let app: RunningApp;
 let page: Page;
 
-const poll = { timeout: 15_000, interval: 100 };
 const COACH = 'Priya Shah';
 
 beforeAll(async () => {
@@ -57,7 +57,7 @@ async function pickOption(name: string | RegExp): Promise<void> {
 
 /** Yesterday as the form's "y" reads it: the local calendar day before today. */
 function yesterday(): string {
-  const d = new Date();
+  const d = new Date(testNow);
   d.setDate(d.getDate() - 1);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /**
  * A manager prepares Tom Becker's one-on-one on a fresh demo workspace: marks last time's
@@ -11,7 +11,6 @@ import { type RunningApp, startApp } from './harness';
 let app: RunningApp;
 let page: Page;
 
-const poll = { timeout: 20_000, interval: 100 };
 const NOTE = 'Walked through the stalled proposals; Tom will re-plan three of them this week.';
 const COMMITMENT = 'Send the proposal recap and book the follow-up the same day';
 
@@ -20,7 +19,7 @@ function base(): string {
 }
 
 async function openPrep(): Promise<void> {
-  await page.getByTestId('prep-page').waitFor({ timeout: 30_000 });
+  await page.getByTestId('prep-page').waitFor({ timeout: poll.timeout });
   await expect.poll(() => page.getByTestId('gap-card').count(), poll).toBeGreaterThan(0);
 }
 
@@ -37,7 +36,7 @@ describe('one-on-one prep', () => {
   it('lists the reps with their last one-on-one, open commitments and deals at risk', async () => {
     await page.goto(`${base()}#/one-on-ones`);
     const tom = page.getByTestId('oo-rep-row').filter({ hasText: 'Tom Becker' });
-    await tom.waitFor({ timeout: 30_000 });
+    await tom.waitFor({ timeout: poll.timeout });
     await expect.poll(() => tom.getByTestId('risk-badge').textContent(), poll).toMatch(/\d+/);
     expect(Number(await tom.getByTestId('risk-badge').textContent())).toBeGreaterThan(0);
     // Managers hold one-on-ones; they are not listed as reps to prepare for.
@@ -84,7 +83,7 @@ describe('one-on-one prep', () => {
     await expect.poll(() => commitment.getByTestId('commitment-status').textContent(), poll).toContain('Met');
 
     await page.getByTestId('notes').fill(NOTE);
-    await page.getByTestId('section-notes').getByTestId('saved').waitFor({ timeout: 15_000 });
+    await page.getByTestId('section-notes').getByTestId('saved').waitFor({ timeout: poll.timeout });
 
     const form = page.getByTestId('commitment-form');
     await form.getByPlaceholder(/What the rep commits to/).fill(COMMITMENT);
@@ -94,7 +93,7 @@ describe('one-on-one prep', () => {
       .getByTestId('new-commitments')
       .getByTestId('commitment-row')
       .filter({ hasText: COMMITMENT });
-    await added.waitFor({ timeout: 15_000 });
+    await added.waitFor({ timeout: poll.timeout });
     expect(await added.getByTestId('commitment-check').count()).toBe(1);
 
     await page.reload();
@@ -112,14 +111,14 @@ describe('one-on-one prep', () => {
     await page.getByTestId('hold-button').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Mark as held' }).click();
-    await page.getByTestId('held-banner').waitFor({ timeout: 15_000 });
+    await page.getByTestId('held-banner').waitFor({ timeout: poll.timeout });
 
     await expect.poll(() => page.getByTestId('last-notes').textContent(), poll).toBe(NOTE);
     const lastTime = page
       .getByTestId('section-commitments')
       .getByTestId('commitment-row')
       .filter({ hasText: COMMITMENT });
-    await lastTime.waitFor({ timeout: 15_000 });
+    await lastTime.waitFor({ timeout: poll.timeout });
     expect(await lastTime.textContent()).toContain('made at the last one-on-one');
     expect(await page.getByTestId('notes').inputValue()).toBe('');
     expect(await page.getByTestId('history-item').first().textContent()).toContain(NOTE);
@@ -134,7 +133,7 @@ describe('one-on-one prep', () => {
 describe('ramp of new hires', () => {
   it('shows the new hires against earlier hires, month by month', async () => {
     await page.goto(`${base()}#/ramp`);
-    await page.getByTestId('ramp-content').waitFor({ timeout: 30_000 });
+    await page.getByTestId('ramp-content').waitFor({ timeout: poll.timeout });
     const hires = await page.getByTestId('ramp-hire').allTextContents();
     expect(hires.some((h) => h.includes('Amara Nwosu'))).toBe(true);
     expect(hires.some((h) => h.includes('Mateo Rossi'))).toBe(true);

@@ -10,7 +10,7 @@ import { type PdfJob, runPdfJobs } from '../../src/main/pdf/pdfJobs';
 import { playwrightPrintPage } from '../../src/main/pdf/playwrightPrintPage';
 import { createRouteRenderer } from '../../src/main/pdf/routeRenderer';
 import { tempFolder } from '../helpers/workspace';
-import { type RunningApp, startApp } from './harness';
+import { openPage, poll, type RunningApp, startApp } from './harness';
 
 /**
  * A sales manager exports scorecards as PDFs: one rep's, and the whole team's for leadership.
@@ -28,8 +28,6 @@ let call: EngineCall;
 let scope: PdfScorecardScope;
 /** The reps of the team scorecard, as the screen lists them. */
 let teamNames: string[] = [];
-
-const poll = { timeout: 30_000, interval: 100 };
 
 function pdfPages(path: string): number {
   const info = execFileSync('pdfinfo', [path]).toString();
@@ -94,7 +92,7 @@ beforeAll(async () => {
     });
     return (await response.json()) as ApiResult<unknown>;
   };
-  const printPage = await app.browser.newPage({ viewport: { width: 1000, height: 1400 } });
+  const printPage = await openPage(app.browser, { width: 1000, height: 1400 });
   render = createRouteRenderer(playwrightPrintPage(printPage, app.url));
 });
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /**
  * A manager on a fresh demo workspace maps the current reality: the paths deals take, three deals
@@ -9,8 +9,6 @@ import { type RunningApp, startApp } from './harness';
 
 let app: RunningApp;
 let page: Page;
-
-const poll = { timeout: 20_000, interval: 100 };
 
 function toNumber(text: string | null): number {
   return Number((text ?? '').replace(/[^\d.-]/g, ''));

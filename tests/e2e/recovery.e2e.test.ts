@@ -1,6 +1,6 @@
 import { type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '@shared/api/envelope';
 import type { BackupEntry } from '@shared/backup/types';
@@ -8,7 +8,8 @@ import type { WorkspaceInfo } from '@shared/domain/types';
 import { backupFolder } from '../../src/main/engine/db/migrate';
 import { startEngineHost } from '../../src/main/engine/host';
 import { built, tempFolder } from '../helpers/workspace';
-import { chromiumArgs, startServer, stopServer } from './harness';
+import { testNow } from '../helpers/clock';
+import { launchChromium, openPage, poll, startServer, stopServer } from './harness';
 
 /**
  * A manager starts Stagecoach on a workspace file a bad disk has damaged: instead of the app (or
@@ -16,7 +17,6 @@ import { chromiumArgs, startServer, stopServer } from './harness';
  * backup; one click restores it and the deals are back.
  */
 
-const poll = { timeout: 30_000, interval: 100 };
 const folder = tempFolder();
 let server: { url: string; process: ChildProcess } | null = null;
 let browser: Browser;
@@ -50,6 +50,7 @@ beforeAll(async () => {
     workerPath: built.workerPath,
     seedDemoIfNew: true,
     automaticBackupEveryMs: false,
+    fixedNow: testNow,
   });
   backup = value<BackupEntry>(await host.call('backups:create', {}));
   deals = value<WorkspaceInfo>(await host.call('workspace:info', {})).counts.deals;
@@ -57,8 +58,8 @@ beforeAll(async () => {
   damagePages(folder.dbPath);
 
   server = await startServer(folder.dbPath);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  browser = await launchChromium();
+  page = await openPage(browser, { width: 1280, height: 860 });
   await page.goto(server.url);
 });
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /** A sales manager reads the team scorecard, opens the sloppy rep's scorecard and follows a figure to its evidence. */
 
@@ -8,8 +8,6 @@ let app: RunningApp;
 let page: Page;
 /** The team scorecard of the last whole quarter, as the first test left it. */
 let teamUrl = '';
-
-const poll = { timeout: 30_000, interval: 100 };
 
 /** "74.6%" → 74.6; "—" → null. */
 function percentOf(text: string | null): number | null {
@@ -21,18 +19,49 @@ function repRow(name: string): Locator {
   return page.getByTestId('scorecard-rep-row').filter({ has: page.getByRole('link', { name, exact: true }) });
 }
 
-/** The table cell of a column, by the column's position among the headers. */
-async function columnTexts(header: string): Promise<string[]> {
+/** The CSS position (1-based) of a column of the reps table, by its header. */
+async function columnNumber(header: string): Promise<number> {
   const headers = await page
     .getByRole('table', { name: 'Reps side by side' })
     .locator('thead th')
     .allTextContents();
   const index = headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === header);
   if (index < 0) throw new Error(`no column "${header}" in ${headers.join(' | ')}`);
-  return page
-    .getByTestId('scorecard-rep-row')
-    .locator(`td:nth-child(${index + 1})`)
-    .allTextContents();
+  return index + 1;
+}
+
+/** The table cells of a column, top to bottom. */
+async function columnTexts(header: string): Promise<string[]> {
+  const column = await columnNumber(header);
+  return page.getByTestId('scorecard-rep-row').locator(`td:nth-child(${column})`).allTextContents();
+}
+
+type Standing = { name: string; composite: number | null; percentile: number | null };
+
+/** "best of the team" → 100, "last in the team" → 0, "62nd percentile" → 62, "not ranked" → null. */
+function percentileIn(title: string | null): number | null {
+  if (!title || title.includes('not ranked')) return null;
+  if (title.includes('best of the team')) return 100;
+  if (title.includes('last in the team')) return 0;
+  const match = /(\d+)(?:st|nd|rd|th) percentile/.exec(title);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+/** Every rep row's name, composite and percentile on `metric`, as the table shows them. */
+async function standings(metric: string): Promise<Standing[]> {
+  const column = await columnNumber(metric);
+  const rows = await page.getByTestId('scorecard-rep-row').all();
+  return Promise.all(
+    rows.map(async (row) => {
+      const composite = (await row.getByTestId('composite-score').textContent())?.trim() ?? '';
+      const cell = row.locator(`td:nth-child(${column}) .team-cell`);
+      return {
+        name: ((await row.getByRole('link').first().textContent()) ?? '').trim(),
+        composite: /^\d+$/.test(composite) ? Number(composite) : null,
+        percentile: (await cell.count()) === 1 ? percentileIn(await cell.getAttribute('title')) : null,
+      };
+    }),
+  );
 }
 
 async function compositeOf(name: string): Promise<number> {
@@ -125,17 +154,30 @@ describe('Scorecards in the demo workspace', () => {
     for (const outcome of outcomes) expect(['Won', 'Lost']).toContain(outcome);
   });
 
-  it('changes the composite when a weight changes', async () => {
+  it('pulls the composite of the rep last on a metric down when that metric weighs more', async () => {
     await page.goto(teamUrl);
-    await expect.poll(() => repRow('Tom Becker').count(), poll).toBe(1);
-    const before = await compositeOf('Tom Becker');
+    await expect.poll(() => page.getByTestId('scorecard-rep-row').count(), poll).toBeGreaterThan(4);
+    await expect.poll(() => page.locator('.scorecard-content.stale').count(), poll).toBe(0);
+    // The rep chosen from the data: the lowest percentile in the team on actions on time.
+    const ranked = (await standings('Actions on time')).filter(
+      (rep): rep is Standing & { percentile: number } => rep.percentile !== null && rep.composite !== null,
+    );
+    expect(ranked.length).toBeGreaterThan(4);
+    const bottom = ranked.reduce((low, rep) => (rep.percentile < low.percentile ? rep : low));
+    const before = bottom.composite!;
 
     await page.getByRole('button', { name: 'Edit targets and weights' }).click();
-    // Tom is last of the team on actions on time: weighing it more pulls his score down.
     await page.getByLabel('Weight of Actions on time').fill('10');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save settings' }).count(), poll).toBe(0);
-    await expect.poll(() => compositeOf('Tom Becker'), poll).toBeLessThan(before);
+    // The composite is a weighted mean of percentiles: weighing one more moves it towards that
+    // percentile, so it drops unless it already sat there (then it stays).
+    if (bottom.percentile < before - 1) {
+      await expect.poll(() => compositeOf(bottom.name), poll).toBeLessThan(before);
+    } else {
+      await expect.poll(() => page.locator('.scorecard-content.stale').count(), poll).toBe(0);
+      expect(await compositeOf(bottom.name)).toBeLessThanOrEqual(before);
+    }
 
     // A weight that is not a number is refused with a message, and nothing is saved.
     await page.getByRole('button', { name: 'Edit targets and weights' }).click();

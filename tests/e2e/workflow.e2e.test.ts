@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/workspace';
-import { type RunningApp, startApp } from './harness';
+import { poll, type RunningApp, startApp } from './harness';
 
 /**
  * RevOps on the demo workspace: relaxes the Lead stage's first-call deadline, saves it as version 2,
@@ -13,8 +13,6 @@ import { type RunningApp, startApp } from './harness';
 let app: RunningApp;
 let page: Page;
 const files = tempFolder();
-
-const poll = { timeout: 20_000, interval: 100 };
 
 function navLink(name: string): Locator {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,23 +7,20 @@ import { backupFolder, migrate } from '../../src/main/engine/db/migrate';
 import { openDatabase } from '../../src/main/engine/db/open';
 import { ensureWorkspaceDefaults } from '../../src/main/engine/queries/workspace';
 import { dbState } from '../helpers/dbState';
+import { cli } from '../helpers/cli';
+import { testNow } from '../helpers/clock';
 import { built, tempFolder } from '../helpers/workspace';
 
 const folders: { remove: () => void }[] = [];
 afterEach(() => folders.splice(0).forEach((f) => f.remove()));
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [built.cliEntry, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A workspace holding two reps, written by SQL. */
 function workspace(): { dir: string; dbPath: string } {
   const folder = tempFolder();
   folders.push(folder);
   const db = openDatabase(folder.dbPath, { role: 'writer' });
-  migrate(db, folder.dbPath, Date.now());
-  ensureWorkspaceDefaults(db, Date.now());
+  migrate(db, folder.dbPath, testNow);
+  ensureWorkspaceDefaults(db, testNow);
   const rep = db.prepare("INSERT INTO reps (name, role, source, created_at) VALUES (?, 'AE', 'test', 0)");
   rep.run('Ana Lima');
   rep.run('Bo Chen');
@@ -51,6 +48,9 @@ describe('backup and restore on the command line', () => {
     );
     const [name] = readdirSync(backupFolder(dbPath)).filter((n) => n.endsWith('.db'));
     if (!name) throw new Error('no backup written');
+    // Named for the moment it was taken: the suite's clock, which the command line reads from
+    // STAGECOACH_FIXED_NOW.
+    expect(name).toBe(`stagecoach-manual-${new Date(testNow).toISOString().replace(/[:.]/g, '-')}.db`);
     expect(cli('backup', '--db', dbPath, '--list').stdout).toContain(`${name}  manual`);
 
     const db = new Database(dbPath);
@@ -73,6 +73,19 @@ describe('backup and restore on the command line', () => {
       /Restored .*The workspace as it was is saved as .*stagecoach-pre-restore-.*\.db\./,
     );
     expect(state(dbPath)).toEqual(before);
+  });
+
+  it('refuses a malformed fixed clock instead of running on a wrong date', () => {
+    const { dbPath } = workspace();
+    const result = spawnSync(process.execPath, [built.cliEntry, 'backup', '--db', dbPath], {
+      encoding: 'utf8',
+      env: { ...process.env, STAGECOACH_FIXED_NOW: '27/11/2026' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'STAGECOACH_FIXED_NOW must be a date and time with its zone, e.g. 2026-11-27T12:00:00Z, not "27/11/2026".',
+    );
+    expect(existsSync(backupFolder(dbPath))).toBe(false);
   });
 
   it('refuses a file that is not a backup, and changes nothing', () => {

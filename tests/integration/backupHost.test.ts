@@ -15,10 +15,11 @@ import type {
 import type { WorkspaceInfo } from '@shared/domain/types';
 import { backupFolder } from '../../src/main/engine/db/migrate';
 import { type EngineHost, type EngineHostOptions, startEngineHost } from '../../src/main/engine/host';
+import { testNow } from '../helpers/clock';
 import { dbState } from '../helpers/dbState';
 import { built, tempFolder } from '../helpers/workspace';
 
-const now = Date.UTC(2026, 10, 27, 9);
+const now = testNow;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -1,20 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/engine/db/open';
 import { dbState } from '../helpers/dbState';
-import { built, tempFolder } from '../helpers/workspace';
+import { cli } from '../helpers/cli';
+import { tempFolder } from '../helpers/workspace';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'import');
 const folders: { remove: () => void }[] = [];
 afterEach(() => folders.splice(0).forEach((f) => f.remove()));
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [built.cliEntry, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function counts(dbPath: string): Record<string, number> {
   const db = new Database(dbPath, { readonly: true });

@@ -1,27 +1,23 @@
-import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/main/engine/db/migrate';
 import { openDatabase } from '../../src/main/engine/db/open';
 import { ensureWorkspaceDefaults } from '../../src/main/engine/queries/workspace';
-import { built, tempFolder } from '../helpers/workspace';
+import { cli } from '../helpers/cli';
+import { testNow } from '../helpers/clock';
+import { tempFolder } from '../helpers/workspace';
 
 const folders: { remove: () => void }[] = [];
 afterEach(() => folders.splice(0).forEach((f) => f.remove()));
 
 const at = (iso: string): number => Date.parse(iso);
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [built.cliEntry, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** A small workspace written by SQL, with outcomes computed by hand below. */
 function smallWorkspace(): string {
   const folder = tempFolder();
   folders.push(folder);
   const db = openDatabase(folder.dbPath, { role: 'writer' });
-  migrate(db, folder.dbPath, Date.now());
-  ensureWorkspaceDefaults(db, Date.now());
+  migrate(db, folder.dbPath, testNow);
+  ensureWorkspaceDefaults(db, testNow);
   const rep = db.prepare(
     "INSERT INTO reps (name, email, role, source, created_at) VALUES (?, ?, 'AE', 'test', 0)",
   );

@@ -12,9 +12,10 @@ import { funnelDeals, funnelReport } from '../../src/main/engine/reports/stageRe
 import { scorecardEvidence } from '../../src/main/engine/scorecards/evidence';
 import { listDeals } from '../../src/main/engine/queries/deals';
 import { currentWorkflow } from '../../src/main/engine/queries/workflow';
+import { testNow } from '../helpers/clock';
 import { evaluatedDemoDb } from '../helpers/demoDb';
 
-const NOW = Date.UTC(2026, 10, 27, 12);
+const NOW = testNow;
 const ZONE = 'America/New_York';
 
 let demo: ReturnType<typeof evaluatedDemoDb>;

@@ -7,9 +7,10 @@ import { dealFacets, getDeal, listDeals } from '../../src/main/engine/queries/de
 import { listReps } from '../../src/main/engine/queries/reps';
 import { currentWorkflow } from '../../src/main/engine/queries/workflow';
 import { ensureWorkspaceDefaults } from '../../src/main/engine/queries/workspace';
+import { testNow } from '../helpers/clock';
 import { tempFolder } from '../helpers/workspace';
 
-const now = Date.UTC(2026, 10, 27, 12);
+const now = testNow;
 const folder = tempFolder();
 let db: Db;
 

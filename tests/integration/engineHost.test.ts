@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkspaceInfo } from '@shared/domain/types';
 import { latestSchemaVersion } from '../../src/main/engine/db/migrations';
 import { type EngineHost, startEngineHost } from '../../src/main/engine/host';
+import { testNow } from '../helpers/clock';
 import { built, tempFolder } from '../helpers/workspace';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -21,6 +22,7 @@ async function host(options: {
     dbPath,
     workerPath: built.workerPath,
     seedDemoIfNew: options.seedDemoIfNew,
+    fixedNow: testNow,
   });
   cleanups.push(() => h.close());
   return Object.assign(h, { dbPath });
@@ -85,6 +87,7 @@ describe('engine host (worker threads on a real SQLite file)', () => {
       dbPath: seeded.dbPath,
       workerPath: built.workerPath,
       seedDemoIfNew: true,
+      fixedNow: testNow,
     });
     cleanups.push(() => reopened.close());
     expect(reopened.seeded).toBe(false);

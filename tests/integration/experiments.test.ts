@@ -20,9 +20,10 @@ import {
   addWorkflowVersion,
   currentWorkflow,
 } from '../../src/main/engine/queries/workflow';
+import { testNow } from '../helpers/clock';
 import { evaluatedDemoDb } from '../helpers/demoDb';
 
-const NOW = Date.UTC(2026, 10, 27, 12);
+const NOW = testNow;
 const DAY = 86_400_000;
 
 let demo: ReturnType<typeof evaluatedDemoDb>;

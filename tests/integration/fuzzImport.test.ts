@@ -13,6 +13,7 @@ import { type ImportRequest, runImport } from '../../src/main/engine/import/pipe
 import { sniffDelimiter } from '../../src/main/engine/import/readCsv';
 import { currentWorkflow } from '../../src/main/engine/queries/workflow';
 import { ensureWorkspaceDefaults } from '../../src/main/engine/queries/workspace';
+import { testNow } from '../helpers/clock';
 import { dbState } from '../helpers/dbState';
 import { tempFolder } from '../helpers/workspace';
 
@@ -26,7 +27,7 @@ import { tempFolder } from '../helpers/workspace';
 const totalRuns = Math.max(20, Number(process.env['FUZZ_RUNS'] ?? 240));
 /** No case may take longer than this: far above any real case, it only catches a hang. */
 const CASE_BUDGET_MS = 120_000;
-const now = Date.UTC(2026, 10, 27, 12);
+const now = testNow;
 const fixturesRoot = join(__dirname, '../fixtures/import');
 
 /**

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '@shared/api/events';
 import type { WorkspaceInfo } from '@shared/domain/types';
 import { startEngineHost } from '../../src/main/engine/host';
+import { testNow } from '../helpers/clock';
 import { built, tempFolder } from '../helpers/workspace';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -25,6 +26,7 @@ describe('a long import through the engine host', () => {
       dbPath: folder.dbPath,
       workerPath: built.workerPath,
       seedDemoIfNew: false,
+      fixedNow: testNow,
     });
     cleanups.push(() => host.close());
 

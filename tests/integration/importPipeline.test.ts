@@ -8,10 +8,11 @@ import { undoBatch } from '../../src/main/engine/import/changeLog';
 import { type ImportRequest, importHistory, runImport } from '../../src/main/engine/import/pipeline';
 import { currentWorkflow } from '../../src/main/engine/queries/workflow';
 import { ensureWorkspaceDefaults } from '../../src/main/engine/queries/workspace';
+import { testNow } from '../helpers/clock';
 import { dbState } from '../helpers/dbState';
 import { tempFolder } from '../helpers/workspace';
 
-const now = Date.UTC(2026, 10, 27, 12);
+const now = testNow;
 const mavenPipeline = join(__dirname, '../fixtures/real/maven_crm_sales_opportunities/sales_pipeline.csv');
 const mavenMapping = {
   entity: 'deals' as const,

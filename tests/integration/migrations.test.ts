@@ -5,9 +5,10 @@ import { backupFolder, migrate } from '../../src/main/engine/db/migrate';
 import { latestSchemaVersion, migrations, type Migration } from '../../src/main/engine/db/migrations';
 import { openDatabase } from '../../src/main/engine/db/open';
 import type { EngineError } from '../../src/main/engine/errors';
+import { testNow } from '../helpers/clock';
 import { tempFolder } from '../helpers/workspace';
 
-const now = Date.UTC(2026, 10, 27, 9);
+const now = testNow;
 const folders: { remove: () => void }[] = [];
 function folder() {
   const f = tempFolder();

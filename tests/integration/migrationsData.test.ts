@@ -9,6 +9,7 @@ import { latestSchemaVersion, migrations } from '../../src/main/engine/db/migrat
 import { type Db, openDatabase } from '../../src/main/engine/db/open';
 import { EngineError } from '../../src/main/engine/errors';
 import { startEngineHost } from '../../src/main/engine/host';
+import { fixedClockEnv, testNow } from '../helpers/clock';
 import { built, tempFolder } from '../helpers/workspace';
 
 /**
@@ -16,7 +17,7 @@ import { built, tempFolder } from '../helpers/workspace';
  * upgraded by that step alone. The data must survive and the new shape must be right.
  */
 
-const now = Date.UTC(2026, 10, 27, 9);
+const now = testNow;
 const day = 86_400_000;
 const folders: { remove: () => void }[] = [];
 function folder() {
@@ -342,7 +343,11 @@ describe('each migration, on a workspace with data in it', () => {
     seedV1(db);
     const before = snapshot(db);
     const cascadePlan = (table: string): string =>
-      (db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM ${table} WHERE deal_id = 1`).all() as { detail: string }[])
+      (
+        db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM ${table} WHERE deal_id = 1`).all() as {
+          detail: string;
+        }[]
+      )
         .map((row) => row.detail)
         .join(' ');
     expect(cascadePlan('eval_actions')).toMatch(/^SCAN/);
@@ -350,7 +355,12 @@ describe('each migration, on a workspace with data in it', () => {
     expect(latestSchemaVersion).toBe(5);
     expect(reread(db, before)).toEqual(before);
     expect(schemaObjects(db, 'index')).toEqual(
-      expect.arrayContaining(['eval_visits_deal', 'eval_actions_deal', 'eval_handoffs_deal', 'eval_flags_deal']),
+      expect.arrayContaining([
+        'eval_visits_deal',
+        'eval_actions_deal',
+        'eval_handoffs_deal',
+        'eval_flags_deal',
+      ]),
     );
     for (const table of ['eval_visits', 'eval_actions', 'eval_handoffs', 'eval_flags']) {
       expect(cascadePlan(table)).toMatch(new RegExp(`SEARCH ${table} USING (COVERING )?INDEX ${table}_deal`));
@@ -461,6 +471,7 @@ describe('a migration that fails', () => {
     const run = spawnSync(process.execPath, [built.webEntry, '--db', dbPath, '--port', '0'], {
       encoding: 'utf8',
       timeout: 60_000,
+      env: fixedClockEnv(),
     });
     expect(run.status).toBe(1);
     expect(run.stdout).not.toContain('running at');

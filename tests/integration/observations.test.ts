@@ -31,9 +31,10 @@ import {
   setSetting,
   workspaceCounts,
 } from '../../src/main/engine/queries/workspace';
+import { testNow } from '../helpers/clock';
 import { tempFolder } from '../helpers/workspace';
 
-const NOW = Date.UTC(2026, 10, 27, 12);
+const NOW = testNow;
 const fixture = join(__dirname, '../fixtures/import/observations/observations.csv');
 
 let db: Db;

@@ -9,11 +9,12 @@ import { stalledAt } from '../../src/main/engine/oneOnOnes/repFigures';
 import { GAP_WINDOW_DAYS } from '../../src/main/engine/oneOnOnes/prepGaps';
 import type { ApiOutput } from '../../src/shared/api/contract';
 import type { ApiMethod } from '../../src/shared/api/methods';
+import { testNow, testToday } from '../helpers/clock';
 import { evaluatedDemoDb } from '../helpers/demoDb';
 
-const NOW = Date.UTC(2026, 10, 27, 12);
+const NOW = testNow;
 const DAY = 86_400_000;
-const TODAY = '2026-11-27';
+const TODAY = testToday;
 
 let demo: ReturnType<typeof evaluatedDemoDb>;
 let db: Db;

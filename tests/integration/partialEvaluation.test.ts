@@ -11,11 +11,12 @@ import {
 import { undoBatch } from '../../src/main/engine/import/changeLog';
 import { runImport } from '../../src/main/engine/import/pipeline';
 import { currentWorkflow } from '../../src/main/engine/queries/workflow';
+import { testNow } from '../helpers/clock';
 import { evaluatedDemoDb } from '../helpers/demoDb';
 
 // After an import or an undo only the deals it touched are judged again; the stored results
 // must then be exactly what a full evaluation of the whole workspace gives.
-const NOW = Date.UTC(2026, 10, 27, 12);
+const NOW = testNow;
 const pipedrive = join(__dirname, '../fixtures/import/pipedrive');
 let db: Db;
 

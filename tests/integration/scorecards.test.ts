@@ -11,10 +11,11 @@ import { teamScorecard } from '../../src/main/engine/scorecards/teamScorecard';
 import { teamMedian } from '@shared/scorecards/benchmarks';
 import { defaultScorecardSettings } from '@shared/scorecards/settings';
 import type { ScorecardFigure, TeamScorecard } from '@shared/scorecards/types';
+import { testNow, testToday } from '../helpers/clock';
 import { evaluatedDemoDb } from '../helpers/demoDb';
 
-const NOW = Date.UTC(2026, 10, 27, 12);
-const ANCHOR = '2026-11-27';
+const NOW = testNow;
+const ANCHOR = testToday;
 
 let db: Db;
 let close: () => void;

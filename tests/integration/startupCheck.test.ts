@@ -11,10 +11,11 @@ import { openDatabase } from '../../src/main/engine/db/open';
 import { EngineError } from '../../src/main/engine/errors';
 import { type EngineHost, startEngineHost } from '../../src/main/engine/host';
 import { ensureWorkspaceDefaults } from '../../src/main/engine/queries/workspace';
+import { testNow } from '../helpers/clock';
 import { dbState } from '../helpers/dbState';
 import { built, tempFolder } from '../helpers/workspace';
 
-const now = Date.UTC(2026, 10, 27, 9);
+const now = testNow;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -5,11 +5,12 @@ import { funnelDeals, periodVisits, storedStageFunnel } from '../../src/main/eng
 import { currentWorkflow } from '../../src/main/engine/queries/workflow';
 import { stageFunnel } from '../../src/shared/metrics/funnel';
 import { periodBounds } from '../../src/shared/metrics/period';
+import { testNow } from '../helpers/clock';
 import { evaluatedDemoDb } from '../helpers/demoDb';
 
 // The reports read pre-computed shapes of the evaluation (visit fates, monthly roll-ups) for
 // speed; on the demo workspace they must give exactly the figures of the plain computation.
-const NOW = Date.UTC(2026, 10, 27, 12);
+const NOW = testNow;
 let db: Db;
 
 const periods = [

@@ -42,7 +42,7 @@ function summary(contents: WorkspaceContents): string {
 }
 
 /** `backup`: takes a checked backup; with `list`, lists the backups instead. */
-export function backupCommand(db: Db, dbPath: string, list: boolean): string {
+export function backupCommand(db: Db, dbPath: string, list: boolean, now: number): string {
   const ctx = { dbPath };
   if (list) {
     const overview = backupOverview(db, ctx);
@@ -55,7 +55,7 @@ export function backupCommand(db: Db, dbPath: string, list: boolean): string {
       ),
     ].join('\n');
   }
-  const entry = takeBackup(db, ctx, 'manual', Date.now());
+  const entry = takeBackup(db, ctx, 'manual', now);
   return `Backed up and checked: ${entry.path}\n  ${entry.contents ? summary(entry.contents) : ''}`;
 }
 
@@ -75,6 +75,7 @@ export async function restoreCommand(
   source: RestoreSource,
   confirmed: boolean,
   reopen: () => Db,
+  now: number,
 ): Promise<string> {
   const ctx = { dbPath };
   const candidate = inspectRestore(db, ctx, source);
@@ -88,7 +89,7 @@ export async function restoreCommand(
       `  the backup's schema is older; it is upgraded to v${candidate.current.schemaVersion} as it is restored`,
     );
   if (!confirmed) return [...comparison, 'Nothing was changed. Add --yes to restore it.'].join('\n');
-  const plan = await prepareRestore(db, ctx, source, Date.now());
+  const plan = await prepareRestore(db, ctx, source, now);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   let swap;

@@ -9,6 +9,7 @@ import { ensureEvaluated } from '../engine/evaluation/queries';
 import { metricsReport } from '../engine/queries/metrics';
 import { currentWorkflow } from '../engine/queries/workflow';
 import { ensureWorkspaceDefaults } from '../engine/queries/workspace';
+import { clockOf, fixedNowFromEnv } from '../fixedClock';
 import { backupCommand, restoreCommand, restoreSource } from './backupCommands';
 import { formatMetricsTable } from './formatMetrics';
 import { importFiles } from './importCommand';
@@ -38,16 +39,19 @@ The command line never adds demo data: a workspace holds exactly what was import
 
 class UsageError extends Error {}
 
+/** The system clock, or the instant STAGECOACH_FIXED_NOW pins (set by main before any command runs). */
+let now: () => number = () => Date.now();
+
 function openWorkspace(path: string | undefined, mustExist: boolean): Db {
   if (!path) throw new UsageError('--db FILE is required.');
   const dbPath = resolve(path);
   if (mustExist && !existsSync(dbPath)) throw new UsageError(`There is no workspace at ${dbPath}.`);
   const db = openDatabase(dbPath, { role: 'writer' });
   try {
-    const result = migrate(db, dbPath, Date.now());
+    const result = migrate(db, dbPath, now());
     if (result.backupPath)
       console.error(`Upgraded ${dbPath} to schema v${result.to}; backup at ${result.backupPath}`);
-    ensureWorkspaceDefaults(db, Date.now());
+    ensureWorkspaceDefaults(db, now());
   } catch (error) {
     db.close();
     throw error;
@@ -77,7 +81,7 @@ function runMetrics(args: string[]): void {
   const db = openWorkspace(values.db, true);
   try {
     const version = currentWorkflow(db);
-    ensureEvaluated(db, version, Date.now());
+    ensureEvaluated(db, version, now());
     const report = metricsReport(db, version, period);
     console.log(values.json ? JSON.stringify(report, null, 2) : formatMetricsTable(report));
   } finally {
@@ -119,6 +123,7 @@ async function runImportCommand(args: string[]): Promise<number> {
         timeZone: values.tz,
         dateOrder: order as 'MDY' | 'DMY' | undefined,
         dryRun: values['dry-run'] ?? false,
+        now: now(),
       },
     );
     (result.ok ? console.log : console.error)(result.output);
@@ -132,7 +137,7 @@ function runBackup(args: string[]): void {
   const { values } = parseArgs({ args, options: { db: { type: 'string' }, list: { type: 'boolean' } } });
   const db = openWorkspace(values.db, true);
   try {
-    console.log(backupCommand(db, resolve(values.db ?? ''), values.list ?? false));
+    console.log(backupCommand(db, resolve(values.db ?? ''), values.list ?? false, now()));
   } finally {
     db.close();
   }
@@ -153,6 +158,7 @@ async function runRestore(args: string[]): Promise<void> {
       restoreSource(dbPath, values.from),
       values.yes ?? false,
       () => openWorkspace(values.db, true),
+      now(),
     );
     console.log(output);
   } finally {
@@ -163,6 +169,8 @@ async function runRestore(args: string[]): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    const fixedNow = fixedNowFromEnv();
+    now = clockOf(fixedNow);
     switch (command) {
       case 'import':
         return await runImportCommand(rest);

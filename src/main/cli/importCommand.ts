@@ -67,10 +67,10 @@ export function formatImportSummary(preview: ImportPreview, applied: boolean): s
 export async function importFiles(
   db: Db,
   paths: string[],
-  options: { timeZone?: string; dateOrder?: DateOrder; dryRun: boolean },
+  options: { timeZone?: string; dateOrder?: DateOrder; dryRun: boolean; now: number },
 ): Promise<{ ok: boolean; output: string }> {
   const run = {
-    now: Date.now(),
+    now: options.now,
     timeZone: options.timeZone ?? getSetting(db, 'time_zone') ?? 'UTC',
     workflow: currentWorkflow(db).definition,
   };

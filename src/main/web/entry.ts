@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { builtPaths } from '../builtPaths';
 import { EngineError } from '../engine/errors';
 import { type EngineHost, startEngineHost } from '../engine/host';
+import { fixedNowFromEnv, fixedNowNotice } from '../fixedClock';
 import { startWebServer, type WebServer } from './server';
 
 const usage =
@@ -46,7 +47,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  host = await startEngineHost({ dbPath, workerPath: paths.workerPath, seedDemoIfNew: true });
+  let fixedNow: number | undefined;
+  try {
+    fixedNow = fixedNowFromEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  if (fixedNow !== undefined) console.log(fixedNowNotice(fixedNow));
+  host = await startEngineHost({ dbPath, workerPath: paths.workerPath, seedDemoIfNew: true, fixedNow });
   if (host.migration?.backupPath)
     console.log(`Upgraded the workspace; backup of the old version: ${host.migration.backupPath}`);
   if (host.seeded) console.log('New workspace: loaded the demo data (remove it from the Overview screen).');
