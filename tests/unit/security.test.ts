@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiMethodNames } from '@shared/api/methods';
 import { registerIpcApi } from '../../src/main/ipc';
-import { contentSecurityPolicy } from '../../src/main/security/csp';
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../src/main/security/csp';
 import {
   type DownloadItemLike,
   guardWebContents,
@@ -147,7 +147,8 @@ describe('desktop window security', () => {
     // The desktop page is a file:// page, which gets no response headers: its meta tag is the CSP.
     const html = readFileSync(join(root, 'src/renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(contentSecurityPolicy);
+    expect(meta).toBe(metaContentSecurityPolicy);
+    expect(metaContentSecurityPolicy).toBe(contentSecurityPolicy.replace("; frame-ancestors 'none'", ''));
   });
 
   it('allows only in-page navigation', () => {

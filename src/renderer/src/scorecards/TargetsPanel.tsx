@@ -16,9 +16,21 @@ function actualText(target: TeamTargetResult, currency: string | null): string {
   return `${target.repsMeeting} of ${target.repsCounted} reps (${Math.round(target.actual * 100)}%)`;
 }
 
+/**
+ * "3 of 5 targets met": targets without data in the period are neither met nor missed, so they
+ * are counted apart instead of reading as failures (the first days of a quarter have none).
+ */
+export function targetsSummary(targets: readonly TeamTargetResult[]): string {
+  if (targets.length === 0) return 'No targets set';
+  const judged = targets.filter((t) => t.met !== null);
+  if (judged.length === 0) return 'No data for any target in the period yet';
+  const met = judged.filter((t) => t.met === true).length;
+  const unjudged = targets.length - judged.length;
+  return `${met} of ${judged.length} targets met${unjudged > 0 ? ` · ${unjudged} without data` : ''}`;
+}
+
 /** The workflow scorecard: the targets the manager set, each clearly met or not met this period. */
 export function TargetsPanel({ targets, currency, onEdit }: TargetsPanelProps) {
-  const met = targets.filter((t) => t.met === true).length;
   return (
     <section className="card targets-card" aria-labelledby="targets-title">
       <header className="card-header">
@@ -26,9 +38,7 @@ export function TargetsPanel({ targets, currency, onEdit }: TargetsPanelProps) {
           <h2 id="targets-title" className="card-title">
             Workflow scorecard
           </h2>
-          <span className="card-subtitle">
-            {targets.length === 0 ? 'No targets set' : `${met} of ${targets.length} targets met`}
-          </span>
+          <span className="card-subtitle">{targetsSummary(targets)}</span>
         </div>
         {onEdit && (
           <button type="button" className="btn btn-small" onClick={onEdit}>
