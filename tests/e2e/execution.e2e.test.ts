@@ -36,7 +36,7 @@ describe('Execution in the demo workspace', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Execution' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Execution' }).isVisible(), poll).toBe(true);
     await page.getByRole('button', { name: 'Last 4 quarters' }).click();
-    expect(page.url()).toContain('period=last-4-quarters');
+    await expect.poll(() => page.url(), poll).toContain('period=last-4-quarters');
 
     await expect.poll(() => page.getByTestId('team-compliance').textContent(), poll).toMatch(/^\d+(\.\d)?%$/);
     const team = rateOf(await page.getByTestId('team-compliance').textContent());

@@ -166,7 +166,10 @@ describe('Funnel & time in stage in the demo workspace', () => {
     const stages = page.getByRole('group', { name: 'Stage' });
     await stages.getByRole('button', { name: 'Discovery' }).click();
     await expect.poll(() => page.url(), poll).toContain('stage=discovery');
-    expect(await stages.getByRole('button', { name: 'Discovery' }).getAttribute('aria-pressed')).toBe('true');
+    // The address changes first; the button shows it is pressed once the screen has rendered.
+    await expect
+      .poll(() => stages.getByRole('button', { name: 'Discovery' }).getAttribute('aria-pressed'), poll)
+      .toBe('true');
     await expect
       .poll(() => page.getByRole('img', { name: /^Visits to Discovery by days in stage/ }).count(), poll)
       .toBe(1);
