@@ -111,6 +111,108 @@ describe('cli import', () => {
     });
   });
 
+  describe('a file cut off mid-row is refused, and nothing of it is kept', () => {
+    const empty = { reps: 0, deals: 0, stageEvents: 0, activities: 0, observations: 0 };
+    /** An unquoted HubSpot deals export, as a view with few columns writes it. */
+    const hubspot = [
+      'Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date,Deal owner',
+      '501,Pilot,Closed: abandoned,Sales Pipeline,1200,2026-10-02,2026-09-01,Ana Lima',
+      '502,Rollout,Closed won,Sales Pipeline,3400,2026-10-09,2026-09-03,Mark Stroud',
+      '503,Renewal,Closed: abandoned,Sales Pipeline,800,2026-10-12,2026-09-05,Ana Lima',
+      '504,Upsell,Closed won,Sales Pipeline,950,2026-10-20,2026-09-07,Mark Stroud',
+      '505,Expansion,Closed: abandoned,Sales Pipeline,2100,2026-10-28,2026-09-09,Mark Stroud',
+      '',
+    ].join('\r\n');
+
+    function workspaceWith(name: string, text: string): { dbPath: string; path: string } {
+      const folder = tempFolder();
+      folders.push(folder);
+      const path = join(folder.dir, name);
+      writeFileSync(path, text, 'latin1');
+      return { dbPath: folder.dbPath, path };
+    }
+
+    it('an OpportunityHistory.csv cut after a closing quote: its last row is short', () => {
+      const whole = readFileSync(
+        join(fixtures, 'salesforce', 'data-export', 'OpportunityHistory.csv'),
+        'latin1',
+      );
+      const lastRow = whole.trimEnd().lastIndexOf('\n') + 1;
+      // Six fields of the last row, up to and including a closing quote.
+      const sixth = whole.slice(lastRow).split('","').slice(0, 6).join('","').length + 1;
+      const { dbPath, path } = workspaceWith('OpportunityHistory.csv', whole.slice(0, lastRow + sixth));
+      const result = cli('import', '--db', dbPath, path);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /OpportunityHistory\.csv, row \d+: the file is cut off: its last row has 6 of the header's 21 fields/,
+      );
+      expect(counts(dbPath)).toEqual(empty);
+    });
+
+    it('an unquoted HubSpot export cut inside an owner: no rep "Mark Str", no stage "Closed: aband"', () => {
+      const cut = hubspot.slice(0, hubspot.lastIndexOf('Mark Stroud') + 'Mark Str'.length);
+      const { dbPath, path } = workspaceWith('hubspot-crm-exports-all-deals-2026-12-01.csv', cut);
+      const result = cli('import', '--db', dbPath, path);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        'hubspot-crm-exports-all-deals-2026-12-01.csv, row 6: the file is cut off: it ends without a line break inside “Mark Str” (column “Deal owner”)',
+      );
+      expect(counts(dbPath)).toEqual(empty);
+
+      // The same file cut inside a value nothing can judge (an amount) is refused too: HubSpot
+      // ends its exports with a line break.
+      writeFileSync(path, hubspot.slice(0, hubspot.indexOf(',2100,') + 3), 'latin1');
+      const amount = cli('import', '--db', dbPath, path);
+      expect(amount.status).toBe(1);
+      expect(amount.stderr).toContain(
+        "row 6: the file is cut off: its last row has 5 of the header's 8 fields",
+      );
+
+      const endsInDate = hubspot.slice(0, hubspot.lastIndexOf(',Mark Stroud'));
+      writeFileSync(path, endsInDate.slice(0, -2), 'latin1');
+      const date = cli('import', '--db', dbPath, path);
+      expect(date.status).toBe(1);
+      expect(date.stderr).toContain(
+        "row 6: the file is cut off: its last row has 7 of the header's 8 fields",
+      );
+
+      // Whole again, it imports, and only the names and stages the file has exist.
+      writeFileSync(path, hubspot, 'latin1');
+      expect(cli('import', '--db', dbPath, path).status).toBe(0);
+      const db = new Database(dbPath, { readonly: true });
+      expect(db.prepare('SELECT name FROM reps ORDER BY name').pluck().all()).toEqual([
+        'Ana Lima',
+        'Mark Stroud',
+      ]);
+      expect(
+        db.prepare('SELECT DISTINCT source_stage FROM stage_events ORDER BY 1').pluck().all(),
+      ).not.toContain('Closed: aband');
+      db.close();
+    });
+
+    it('a CRM export that ends inside a value no other row has, without a line break', () => {
+      const notes = ['', 'Pilot went well', 'Needs legal', 'Budget frozen', 'Signed', 'Asked for a discount'];
+      const ids = hubspot
+        .trimEnd()
+        .split('\r\n')
+        .map((line, i) => `${line},${i === 0 ? 'Deal notes' : notes[i]}`)
+        .join('\r\n');
+      const { dbPath, path } = workspaceWith(
+        'hubspot-crm-exports-all-deals-2026-12-01.csv',
+        ids.slice(0, -1),
+      );
+      const result = cli('import', '--db', dbPath, path);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        'row 6: the file is cut off: it ends inside this row, without the line break HubSpot exports end with',
+      );
+      expect(counts(dbPath)).toEqual(empty);
+      // Whole, but written without the final line break by some tool: the message says how to go on.
+      writeFileSync(path, `${ids}\r\n`, 'latin1');
+      expect(cli('import', '--db', dbPath, path).status).toBe(0);
+    });
+  });
+
   it('says clearly when no format matches, and leaves the workspace as it was', () => {
     const folder = tempFolder();
     folders.push(folder);

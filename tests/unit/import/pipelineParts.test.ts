@@ -153,3 +153,73 @@ describe('activity classification', () => {
     expect(classify(null, null)).toBe('other');
   });
 });
+
+describe('readCsv refuses rows that do not match the header, and files cut off', () => {
+  const header = 'Deal Id,Deal Name,Deal Stage,Deal owner';
+  const whole = [
+    header,
+    '101,Pilot,Closed: abandoned,Mark Stroud',
+    '102,Rollout,Closed won,Ana Lima',
+    '103,Renewal,Closed: abandoned,Mark Stroud',
+    '104,Upsell,Closed won,Ana Lima',
+    '105,Expansion,Closed: abandoned,Mark Stroud',
+  ].join('\n');
+
+  it('reads the whole file, with or without a final line break', () => {
+    expect(readCsv('deals.csv', Buffer.from(`${whole}\n`)).rows).toHaveLength(5);
+    expect(readCsv('deals.csv', Buffer.from(whole)).rows).toHaveLength(5);
+  });
+
+  it('names the file and row of a row with fewer or more fields than the header', () => {
+    const lines = whole.split('\n');
+    lines[2] = '102,Rollout,Closed won';
+    lines[4] = '104,Upsell, Inc.,Closed won,Ana Lima';
+    expect(() => readCsv('deals.csv', Buffer.from(`${lines.join('\n')}\n`))).toThrow(
+      'deals.csv, row 3: this row has 3 fields but the header has 4 (a delimiter inside an unquoted value, or a broken or joined line). 1 more row also does not match. Nothing was imported.',
+    );
+  });
+
+  it('refuses a file cut inside its last row as cut off', () => {
+    const cut = whole.slice(0, whole.lastIndexOf(',Closed'));
+    expect(() => readCsv('deals.csv', Buffer.from(cut))).toThrow(
+      "deals.csv, row 6: the file is cut off: its last row has 2 of the header's 4 fields and the file ends mid-row. Export it again; nothing was imported.",
+    );
+  });
+
+  it('refuses a file cut inside a value its column repeats, instead of inventing "Mark Str"', () => {
+    expect(() => readCsv('deals.csv', Buffer.from(whole.slice(0, -3)))).toThrow(
+      'deals.csv, row 6: the file is cut off: it ends without a line break inside “Mark Str” (column “Deal owner”), a value no other row has (“Mark Stroud” starts with it). Export it again; nothing was imported.',
+    );
+  });
+
+  it('refuses a file cut after a closing quote whose last row is short', () => {
+    const quoted = ['"Id","Stage","Amount","Owner"', '"1","Won","10","Ana"', '"2","Lost","20","Bo"'].join(
+      '\r\n',
+    );
+    expect(() =>
+      readCsv('OpportunityHistory.csv', Buffer.from(quoted.slice(0, quoted.lastIndexOf(',"20"')))),
+    ).toThrow(
+      /^OpportunityHistory\.csv, row 3: the file is cut off: its last row has 2 of the header's 4 fields/,
+    );
+  });
+
+  it('marks a file that stops inside its last data row, not one that stops in a report footer', () => {
+    expect(readCsv('deals.csv', Buffer.from(whole)).endsMidRow).toBe(true);
+    expect(readCsv('deals.csv', Buffer.from(`${whole}\r\n`)).endsMidRow).toBe(false);
+    const report = `${whole}\n\n"Grand Totals (5 records)"\n"Confidential Information - Do Not Distribute"`;
+    expect(readCsv('report.csv', Buffer.from(report)).endsMidRow).toBe(false);
+  });
+
+  it('keeps a last free-text value it cannot judge, and a quoted last value', () => {
+    const notes = ['Rep,Observed,Notes', 'Ana,2026-11-02,Good discovery', 'Bo,2026-11-03,Ran long'].join(
+      '\n',
+    );
+    expect(readCsv('notes.csv', Buffer.from(notes)).rows.at(-1)?.cells).toEqual([
+      'Bo',
+      '2026-11-03',
+      'Ran long',
+    ]);
+    const quoted = `${whole.slice(0, whole.lastIndexOf(',') + 1)}"Mark Str"`;
+    expect(readCsv('deals.csv', Buffer.from(quoted)).rows.at(-1)?.cells[3]).toBe('Mark Str');
+  });
+});

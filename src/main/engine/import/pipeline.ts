@@ -78,6 +78,26 @@ function savedMapping(db: Db, table: SourceTable): ColumnMapping | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The CRMs whose export tools end every file with a line break. */
+const lineBreakTerminated = new Set(['salesforce', 'hubspot', 'pipedrive']);
+
+/**
+ * A CRM export that stops without a line break after its last row was cut off (a download or a
+ * copy stopped early): its last value may be cut ("Closed: aband", an id missing characters) and
+ * nothing in the value can tell. Refused, with the way out if the file is in fact whole. Sheets
+ * and mapped files, which are often saved without a final line break, are judged by readCsv's
+ * value check alone.
+ */
+function refuseCutExport(table: SourceTable, adapter: Adapter | null): void {
+  if (!table.endsMidRow || !adapter || !lineBreakTerminated.has(adapter.source)) return;
+  const last = table.rows.at(-1);
+  throw new ImportFileError(
+    table.fileName,
+    `the file is cut off: it ends inside this row, without the line break ${sourceLabel(adapter.source)} exports end with, so its last value may be incomplete. Export it again (if the file is whole, add a line break at its end); nothing was imported.`,
+    last?.line ?? null,
+  );
+}
+
 /** Picks how to read a table: the user's choice, a mapping (given or saved), or the best-scoring format. */
 function chooseReader(
   db: Db,
@@ -114,6 +134,7 @@ async function readFiles(db: Db, request: ImportRequest, run: ImportRun): Promis
     try {
       const table = await loadTable(path, name);
       const reader = chooseReader(db, table, request);
+      refuseCutExport(table, reader.mapping ? null : reader.adapter);
       let output: AdapterOutput | null = null;
       if (request.formats?.[name] && reader.adapter && reader.adapter.detect(table.headers) === 0) {
         output = {
@@ -213,9 +234,12 @@ function filePreview(file: ReadFile, issues: ImportIssueView[]): FilePreview {
   };
 }
 
+/** How the sources write their own names. */
+const sourceNames: Record<string, string> = { hubspot: 'HubSpot' };
+
 function sourceLabel(source: string): string {
   if (source.startsWith('custom:')) return source.slice('custom:'.length);
-  return source.charAt(0).toUpperCase() + source.slice(1);
+  return sourceNames[source] ?? source.charAt(0).toUpperCase() + source.slice(1);
 }
 
 function batchLabel(files: ReadFile[]): string {

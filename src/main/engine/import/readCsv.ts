@@ -57,6 +57,11 @@ export function readCsv(
   let dropped = 0;
   let inFooter = false;
   let tooLong: { line: number; column: number } | null = null;
+  /** The first row whose number of fields is not the header's, and how many rows are like it. */
+  let ragged: { line: number; fields: number; last: boolean } | null = null;
+  let raggedRows = 0;
+  /** Whether the last non-blank line read was a data row (not a footer or a total). */
+  let lastIsRow = false;
 
   const delimiter = sniffDelimiter(text);
   let quoteError: { line: number; message: string } | null = null;
@@ -81,6 +86,7 @@ export function readCsv(
       // Blank lines (a trailing newline among them) are not content worth reporting.
       if (nonEmpty === 0) return;
       const first = cells.find((c) => c.trim() !== '') ?? '';
+      lastIsRow = false;
       if (inFooter || footerStart.test(first)) {
         inFooter = true;
         return void dropped++;
@@ -95,7 +101,15 @@ export function readCsv(
         parser.abort();
         return;
       }
+      if (cells.length !== (headerCells as string[]).length) {
+        raggedRows++;
+        // `last` stays true while no whole row follows it.
+        ragged ??= { line: rowLine, fields: cells.length, last: true };
+        return;
+      }
+      if (ragged) ragged.last = false;
       rows.push({ line: rowLine, cells });
+      lastIsRow = true;
       if (rows.length > limits.maxRows) parser.abort();
     },
   });
@@ -122,6 +136,34 @@ export function readCsv(
       `a quoted field is never closed (${badQuote.message}).`,
       badQuote.line,
     );
+  const endsMidRow = !/[\r\n]$/.test(text);
+  const short = ragged as { line: number; fields: number; last: boolean } | null;
+  if (short) {
+    if (endsMidRow && short.last && raggedRows === 1 && short.fields < header.length)
+      throw new ImportFileError(
+        fileName,
+        `the file is cut off: its last row has ${short.fields} of the header's ${header.length} fields and the file ends mid-row. Export it again; nothing was imported.`,
+        short.line,
+      );
+    const more =
+      raggedRows > 1
+        ? ` ${raggedRows - 1} more row${raggedRows === 2 ? '' : 's'} also ${raggedRows === 2 ? 'does' : 'do'} not match.`
+        : '';
+    throw new ImportFileError(
+      fileName,
+      `this row has ${short.fields} field${short.fields === 1 ? '' : 's'} but the header has ${header.length} (a delimiter inside an unquoted value, or a broken or joined line).${more} Nothing was imported.`,
+      short.line,
+    );
+  }
+  if (endsMidRow && lastIsRow) {
+    const cut = cutLastValue(header, rows, text);
+    if (cut)
+      throw new ImportFileError(
+        fileName,
+        `the file is cut off: it ends without a line break inside “${cut.value}” (column “${cut.column}”), a value no other row has${cut.known ? ` (“${cut.known}” starts with it)` : ''}. Export it again; nothing was imported.`,
+        cut.line,
+      );
+  }
   return {
     fileName,
     format: 'csv',
@@ -131,5 +173,32 @@ export function readCsv(
     headers: dedupeHeaders(header),
     rows,
     droppedLines: dropped,
+    endsMidRow: endsMidRow && lastIsRow && !text.trimEnd().endsWith('"'),
   };
+}
+
+/**
+ * A file that ends without a line break may have been cut inside its last value. That is only
+ * visible where the column repeats its values (a stage, an owner, a status): a last value no
+ * other row has, or one that another value starts with ("Closed: aband" of "Closed: abandoned"),
+ * was cut. A quoted last value is whole (a cut one is an unclosed quote). Free text and ids
+ * cannot tell: a sheet exported without a final line break imports as it is.
+ */
+function cutLastValue(
+  headers: readonly string[],
+  rows: readonly SourceRow[],
+  text: string,
+): { line: number; column: string; value: string; known: string | null } | null {
+  const last = rows.at(-1);
+  if (!last || text.trimEnd().endsWith('"')) return null;
+  const index = last.cells.length - 1;
+  const value = last.cells[index]?.trim() ?? '';
+  if (value === '') return null;
+  const others = rows.slice(0, -1).map((row) => row.cells[index]?.trim() ?? '');
+  const known = new Set(others.filter((v) => v !== ''));
+  if (known.has(value)) return null;
+  const longer = [...known].find((v) => v.startsWith(value)) ?? null;
+  const repeats = others.length >= 4 && known.size <= others.length / 2;
+  if (!longer && !repeats) return null;
+  return { line: last.line, column: headers[index] ?? `column ${index + 1}`, value, known: longer };
 }

@@ -129,5 +129,6 @@ export async function readXlsx(
     headers: dedupeHeaders(headers.slice(0, last)),
     rows: rows.map((r) => ({ line: r.line, cells: r.cells.slice(0, last) })),
     droppedLines: dropped,
+    endsMidRow: false,
   };
 }

@@ -13,6 +13,11 @@ export type SourceTable = {
   rows: SourceRow[];
   /** Rows dropped as report footers, totals or blank lines. */
   droppedLines: number;
+  /**
+   * A CSV whose last row ends without a line break and a closing quote: maybe cut inside its
+   * last value (see pipeline.ts for what is refused). Always false for XLSX.
+   */
+  endsMidRow: boolean;
 };
 
 /** Normalizes a header for matching: case, accents, quotes, dashes, spacing and Pipedrive's trailing "*". */
