@@ -49,7 +49,11 @@ export function readCsv(
       `the file is ${bytes.length} bytes; the limit is ${limits.maxFileBytes} bytes.`,
     );
   }
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  const encoding = decoded.encoding;
+  // Cut between the CR and LF of its last CRLF: the row is whole, and the lone CR is no value.
+  const text =
+    decoded.text.endsWith('\r') && decoded.text.includes('\r\n') ? `${decoded.text}\n` : decoded.text;
   const rows: SourceRow[] = [];
   let line = 1;
   let previousCursor = 0;
