@@ -91,10 +91,7 @@ for (const edge of edges) {
       await navigate('Funnel & time in stage');
       const winRate = page.getByTestId('outcome-card').filter({ hasText: 'Win rate' });
       await winRate.waitFor(poll);
-      const value = page
-        .getByTestId('outcome-card')
-        .filter({ hasText: 'Win rate' })
-        .locator('.funnel-outcome-value');
+      const value = winRate.locator('.funnel-outcome-value');
       // With no deal closed yet there is no rate: a dash, never "0%".
       if (edge.empty) await expect.poll(() => value.textContent(), poll).toBe('—');
       else await expect.poll(() => value.textContent(), poll).toMatch(/^\d+(\.\d)?%$/);

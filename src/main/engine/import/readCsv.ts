@@ -140,10 +140,12 @@ export function readCsv(
       `a quoted field is never closed (${badQuote.message}).`,
       badQuote.line,
     );
-  const endsMidRow = !/[\r\n]$/.test(text);
+  const noFinalBreak = !/[\r\n]$/.test(text);
+  // A quoted last value is whole: one cut inside its quotes is an unclosed quote, refused above.
+  const endsMidRow = noFinalBreak && lastIsRow && !text.trimEnd().endsWith('"');
   const short = ragged as { line: number; fields: number; last: boolean } | null;
   if (short) {
-    if (endsMidRow && short.last && raggedRows === 1 && short.fields < header.length)
+    if (noFinalBreak && short.last && raggedRows === 1 && short.fields < header.length)
       throw new ImportFileError(
         fileName,
         `the file is cut off: its last row has ${short.fields} of the header's ${header.length} fields and the file ends mid-row. Export it again; nothing was imported.`,
@@ -159,8 +161,8 @@ export function readCsv(
       short.line,
     );
   }
-  if (endsMidRow && lastIsRow) {
-    const cut = cutLastValue(header, rows, text);
+  if (endsMidRow) {
+    const cut = cutLastValue(header, rows);
     if (cut)
       throw new ImportFileError(
         fileName,
@@ -177,24 +179,23 @@ export function readCsv(
     headers: dedupeHeaders(header),
     rows,
     droppedLines: dropped,
-    endsMidRow: endsMidRow && lastIsRow && !text.trimEnd().endsWith('"'),
+    endsMidRow,
   };
 }
 
 /**
- * A file that ends without a line break may have been cut inside its last value. That is only
- * visible where the column repeats its values (a stage, an owner, a status): a last value no
- * other row has, or one that another value starts with ("Closed: aband" of "Closed: abandoned"),
- * was cut. A quoted last value is whole (a cut one is an unclosed quote). Free text and ids
- * cannot tell: a sheet exported without a final line break imports as it is.
+ * A file that ends inside its last row (unquoted) may have been cut inside its last value. That
+ * is only visible where the column repeats its values (a stage, an owner, a status): a last
+ * value no other row has, or one that another value starts with ("Closed: aband" of "Closed:
+ * abandoned"), was cut. Free text and ids cannot tell: a sheet exported without a final line
+ * break imports as it is.
  */
 function cutLastValue(
   headers: readonly string[],
   rows: readonly SourceRow[],
-  text: string,
 ): { line: number; column: string; value: string; known: string | null } | null {
   const last = rows.at(-1);
-  if (!last || text.trimEnd().endsWith('"')) return null;
+  if (!last) return null;
   const index = last.cells.length - 1;
   const value = last.cells[index]?.trim() ?? '';
   if (value === '') return null;
