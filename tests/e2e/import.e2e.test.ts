@@ -156,6 +156,53 @@ describe('Import', () => {
     await expect.poll(() => page.getByText('No deals match these filters').isVisible(), poll).toBe(true);
   }, 120_000);
 
+  it('imports a HubSpot view without stage history, and the preview, funnel and deal page say so', async () => {
+    const file = join(
+      projectRoot,
+      'tests',
+      'fixtures',
+      'import',
+      'hubspot',
+      'hubspot-crm-exports-deals-no-history-2026-11-20.csv',
+    );
+    await openImport();
+    await chooseFiles([file]);
+    await previewSettled();
+    // One entry per deal with a stage, derived from its row; the won deal with no Close Date has none.
+    expect(await previewCounts('Stage entries derived from deal rows')).toEqual([5, 0, 0]);
+    expect(await previewCounts('Stage history entries')).toEqual([0, 0, 0]);
+    await expect
+      .poll(
+        () => page.getByText(/1 won or lost deal has no stage history and no close date/).isVisible(),
+        poll,
+      )
+      .toBe(true);
+    await page.getByRole('button', { name: /^Import [\d,]+ records?$/ }).click();
+    await expect.poll(() => page.getByTestId('import-success').isVisible(), poll).toBe(true);
+
+    // The funnel of this quarter (to 2026-11-27) holds the five deals alive in it, three closed.
+    await navLink('Funnel & time in stage').click();
+    const note = page.getByTestId('funnel-missing-history');
+    await expect.poll(() => note.isVisible(), poll).toBe(true);
+    const text = (await note.textContent()) ?? '';
+    expect(text).toContain('5 deals in this period have no stage history in the imported file');
+    expect(text).toContain('3 closed deals count in the win rate and cycle time by their Close Date');
+
+    // A won deal's page: it closed on its Close Date, and says the stages before are not known.
+    await navLink('Deals').click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Nordlicht Apotheken – POS rollout');
+    await expect.poll(dealsCount, poll).toBe(1);
+    await page
+      .getByTestId('deal-row')
+      .getByRole('link', { name: 'Nordlicht Apotheken – POS rollout' })
+      .click();
+    const missing = page.getByTestId('missing-history');
+    await expect.poll(() => missing.isVisible(), poll).toBe(true);
+    expect(await missing.textContent()).toContain('the deal closes at its Close Date');
+    expect(await page.getByTestId('stage-outcome').count()).toBe(1);
+    expect(await page.getByText('Oct 28, 2026').first().isVisible()).toBe(true);
+  }, 120_000);
+
   it('shows a broken row with its file, row and column, and does not let it be imported', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'stagecoach-import-e2e-'));
     try {

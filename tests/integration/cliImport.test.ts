@@ -213,6 +213,27 @@ describe('cli import', () => {
     });
   });
 
+  it('counts the stage entries it derives from a view export without history, and metrics flags them', () => {
+    const folder = tempFolder();
+    folders.push(folder);
+    const file = join(fixtures, 'hubspot', 'hubspot-crm-exports-deals-no-history-2026-11-20.csv');
+    const first = cli('import', '--db', folder.dbPath, file);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('stage events  0 new, 0 changed, 0 unchanged');
+    expect(first.stdout).toContain(
+      'derived from deal rows (no stage history)  5 new, 0 changed, 0 unchanged',
+    );
+    expect(first.stdout).toContain('1 won or lost deal has no stage history and no close date');
+    const metrics = cli('metrics', '--db', folder.dbPath, '--from', '2026-10-01', '--to', '2026-12-31');
+    expect(metrics.status).toBe(0);
+    expect(metrics.stdout).toContain(
+      'Data trust: 5 deal(s) in the period have no stage history in their file; 3 closed one(s) count by Close Date',
+    );
+    // Zoë won 9001 on its Close Date, 86.3 days after it was created.
+    expect(metrics.stdout).toMatch(/Zoë Müller\s+1\s+0\s+100\.0%\s+86\.3\s+48,500/);
+  });
+
   it('says clearly when no format matches, and leaves the workspace as it was', () => {
     const folder = tempFolder();
     folders.push(folder);

@@ -89,6 +89,8 @@ describe('cli metrics', () => {
       period: { from: '2026-07-01', to: '2026-09-30' },
       // 6 deals; stage visits: A1 has 3 (the repeated proposal row is no visit), the others 1 each.
       counts: { reps: 3, deals: 6, stageEvents: 8, activities: 0 },
+      // Every deal has its stage history.
+      withoutHistory: { deals: 0, closed: 0 },
       reps: [
         {
           name: 'Ana Lima',
@@ -109,6 +111,7 @@ describe('cli metrics', () => {
           // No activities at all: Lead's call and email and the proposal were due and missed; the
           // follow-up after a proposal that was never sent was never due.
           compliance: { due: 3, onTime: 0, late: 0, missed: 3, pending: 0, rate: 0 },
+          dealsWithoutHistory: 0,
         },
         {
           name: 'Bo Chen',
@@ -120,6 +123,7 @@ describe('cli metrics', () => {
           wonAmount: 0,
           stages: noStages,
           compliance: noCompliance,
+          dealsWithoutHistory: 0,
         },
         {
           name: 'Cy Idle',
@@ -131,6 +135,7 @@ describe('cli metrics', () => {
           wonAmount: 0,
           stages: noStages,
           compliance: noCompliance,
+          dealsWithoutHistory: 0,
         },
       ],
     });

@@ -2,50 +2,24 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '@shared/import/types';
-import { migrate } from '../../src/main/engine/db/migrate';
-import { type Db, openDatabase } from '../../src/main/engine/db/open';
+import type { Db } from '../../src/main/engine/db/open';
 import { undoBatch } from '../../src/main/engine/import/changeLog';
-import { type ImportRequest, importHistory, runImport } from '../../src/main/engine/import/pipeline';
-import { currentWorkflow } from '../../src/main/engine/queries/workflow';
-import { ensureWorkspaceDefaults } from '../../src/main/engine/queries/workspace';
+import { importHistory } from '../../src/main/engine/import/pipeline';
 import { testNow } from '../helpers/clock';
 import { dbState } from '../helpers/dbState';
-import { tempFolder } from '../helpers/workspace';
+import { importWorkspace, mavenMapping, mavenPipeline, runTestImport } from '../helpers/importWorkspace';
 
 const now = testNow;
-const mavenPipeline = join(__dirname, '../fixtures/real/maven_crm_sales_opportunities/sales_pipeline.csv');
-const mavenMapping = {
-  entity: 'deals' as const,
-  sourceName: 'Maven CRM',
-  columns: {
-    externalId: 'opportunity_id',
-    owner: 'sales_agent',
-    account: 'account',
-    stage: 'deal_stage',
-    createdAt: 'engage_date',
-    closedAt: 'close_date',
-    amount: 'close_value',
-  },
-};
-
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 function workspace(): { db: Db; dir: string } {
-  const folder = tempFolder();
-  const db = openDatabase(folder.dbPath, { role: 'writer' });
-  migrate(db, folder.dbPath, now);
-  ensureWorkspaceDefaults(db, now);
-  cleanups.push(() => {
-    db.close();
-    folder.remove();
-  });
-  return { db, dir: folder.dir };
+  const created = importWorkspace();
+  cleanups.push(created.close);
+  return created;
 }
 
-function run(db: Db, request: ImportRequest, mode: 'preview' | 'apply') {
-  return runImport(db, request, { now, timeZone: 'UTC', workflow: currentWorkflow(db).definition }, mode);
-}
+const run = runTestImport;
 
 describe('import pipeline on a real SQLite file', () => {
   it('imports the Maven set through a column mapping, idempotently, and undoes it exactly', async () => {

@@ -23,6 +23,12 @@ export function formatMetricsTable(report: MetricsReport): string {
   return [
     `Period ${report.period.from} to ${report.period.to} (UTC)`,
     `Workspace: ${counts.reps} reps, ${counts.deals} deals, ${counts.stageEvents} stage visits, ${counts.activities} activities`,
+    ...(report.withoutHistory.deals > 0
+      ? [
+          `Data trust: ${report.withoutHistory.deals} deal(s) in the period have no stage history in their file; ` +
+            `${report.withoutHistory.closed} closed one(s) count by Close Date, and the stage figures leave them out.`,
+        ]
+      : []),
     '',
     line(header),
     ...rows.map(line),

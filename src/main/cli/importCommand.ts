@@ -41,6 +41,9 @@ export function formatImportSummary(preview: ImportPreview, applied: boolean): s
     `  reps          ${counts(c.reps)}`,
     `  deals         ${counts(c.deals)}`,
     `  stage events  ${counts(c.stageEvents)}`,
+    ...(c.derivedStageEvents.new + c.derivedStageEvents.changed + c.derivedStageEvents.unchanged > 0
+      ? [`    derived from deal rows (no stage history)  ${counts(c.derivedStageEvents)}`]
+      : []),
     `  activities    ${counts(c.activities)}`,
     `  observations  ${counts(c.observations)}`,
   );

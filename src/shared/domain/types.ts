@@ -106,6 +106,8 @@ export type DealDetail = {
   activities: ActivityRow[];
   /** The instant the timeline ends: now for an open deal, its close for a closed one. */
   timelineEnd: EpochMs;
+  /** Set when the imported file had no stage history for the deal: what the figures can say. */
+  missingHistory: string | null;
 };
 
 export type WorkflowVersion = {

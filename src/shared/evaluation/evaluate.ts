@@ -1,3 +1,4 @@
+import { missingHistoryDetail } from '../import/derivedHistory';
 import type { Criterion, RequiredAction, StageDefinition, WorkflowDefinition } from '../workflow/definition';
 import { toStageVisits, type StageVisit } from '../workflow/stageVisits';
 import { addWorkingHours, type WorkingHours } from './businessHours';
@@ -260,8 +261,19 @@ function quarterEnd(ms: number): boolean {
   return d.getUTCDate() >= last - 1;
 }
 
+/** What a deal without stage history lets the figures say, in a manager's words. */
+function missingHistory(deal: EvalDeal): DataTrustFlag | null {
+  if (deal.events.some((e) => !e.derived)) return null;
+  return {
+    kind: 'no_history',
+    detail: missingHistoryDetail(deal.events[0]?.derived ?? null, deal.status !== 'open'),
+  };
+}
+
 function trustFlags(deal: EvalDeal, context: EvaluationContext): DataTrustFlag[] {
   const flags: DataTrustFlag[] = [];
+  const missing = missingHistory(deal);
+  if (missing) flags.push(missing);
   const byInstant = new Map<number, Set<string>>();
   for (const e of deal.events) {
     const stages = byInstant.get(e.enteredAt) ?? new Set<string>();
@@ -340,7 +352,12 @@ export function evaluateDeal(
   const isTerminal = (key: string | null): boolean => Boolean(key && stages.get(key)?.stage.outcome);
   const end = deal.status === 'open' ? context.now : (deal.closedAt ?? context.now);
   const dealClosedAt = deal.status === 'open' ? null : end;
-  const visits = toStageVisits(deal.events, end, isTerminal);
+  // A stage entry nothing in the file dates is no visit: its time and actions cannot be judged.
+  const visits = toStageVisits(
+    deal.events.filter((e) => e.derived !== 'created'),
+    end,
+    isTerminal,
+  );
   const activities = [...deal.activities].sort((a, b) => a.occurredAt - b.occurredAt || a.id - b.id);
   const sortedDeal = { ...deal, activities };
   const lost = workflow.stages.find((s) => s.outcome === 'lost')?.key;

@@ -1,3 +1,4 @@
+import type { DerivedBasis } from '../import/derivedHistory';
 import type { RepRole } from '../workflow/definition';
 
 /** An activity as the evaluator sees it: already typed by the workflow's activity rules. */
@@ -11,7 +12,14 @@ export type EvalActivity = {
   contact: string | null;
 };
 
-export type EvalStageEvent = { id: number; sourceStage: string; stageKey: string | null; enteredAt: number };
+export type EvalStageEvent = {
+  id: number;
+  sourceStage: string;
+  stageKey: string | null;
+  enteredAt: number;
+  /** Set when the event was derived from a deal row without stage history: what dates it. */
+  derived?: DerivedBasis | null;
+};
 
 /** Everything the evaluator needs to know about one deal. */
 export type EvalDeal = {
@@ -74,7 +82,7 @@ export type HandoffResult = {
 };
 
 export type DataTrustFlag = {
-  kind: 'same_instant' | 'backfilled' | 'quarter_end_bulk';
+  kind: 'same_instant' | 'backfilled' | 'quarter_end_bulk' | 'no_history';
   detail: string;
 };
 

@@ -3,8 +3,12 @@ import type { ColumnMapping } from './mapping';
 export type DateOrderChoice = 'MDY' | 'DMY';
 
 export type EntityCounts = { new: number; changed: number; unchanged: number };
+/**
+ * What an import writes, per kind of record. `derivedStageEvents` are the stage entries derived
+ * from deal rows whose file carries no stage history (absent from batches of older versions).
+ */
 export type ImportCounts = Record<
-  'reps' | 'deals' | 'stageEvents' | 'activities' | 'observations',
+  'reps' | 'deals' | 'stageEvents' | 'derivedStageEvents' | 'activities' | 'observations',
   EntityCounts
 >;
 

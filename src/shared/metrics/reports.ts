@@ -23,6 +23,11 @@ export type FunnelReport = {
   outcomes: RepOutcome;
   /** The workflow's won and lost stages, whose deals the outcome figures list. */
   closingStages: { key: string; name: string; outcome: 'won' | 'lost' }[];
+  /**
+   * Deals in scope and alive in the period whose imported file had no stage history (a data-trust
+   * flag): the funnel knows at most the stage each is in now; closed ones count by their Close Date.
+   */
+  withoutHistory: { deals: number; closed: number };
 };
 
 export type StalledDeal = {

@@ -6,6 +6,7 @@ import { createActivityClassifier } from '@shared/workflow/activityTypes';
 import type { RepRole } from '@shared/workflow/definition';
 import { createStageMapper } from '@shared/workflow/stageMapping';
 import { visitFates } from '@shared/metrics/funnel';
+import { DERIVED_EVENT_PREFIX, derivedBasis } from '@shared/import/derivedHistory';
 import type { Db } from '../db/open';
 import { deferSecondaryIndexes, deferTriggers } from '../import/deferIndexes';
 import { dataRevision } from '../queries/dataRevision';
@@ -28,6 +29,9 @@ function isQuarterEnd(ms: number): boolean {
   if (d.getUTCMonth() % 3 !== 2) return false;
   return d.getUTCDate() >= new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate() - 1;
 }
+
+/** The basis of a derived event from its source_row (the query only returns it for derived ones). */
+const derivedBasisOf = (sourceRow: string) => derivedBasis(DERIVED_EVENT_PREFIX, sourceRow);
 
 /** The columns of a deal the evaluator reads. */
 export type EvalDealRow = {
@@ -156,7 +160,10 @@ export function materializeEvaluations(
   const inChunk = 'IN (SELECT value FROM json_each(?))';
   const selectDeals = db.prepare(`SELECT ${evalDealColumns} FROM deals WHERE id ${inChunk} ORDER BY id`);
   const selectEvents = db
-    .prepare(`SELECT id, deal_id, source_stage, entered_at FROM stage_events WHERE deal_id ${inChunk}`)
+    .prepare(
+      `SELECT id, deal_id, source_stage, entered_at, CASE WHEN external_id LIKE '${DERIVED_EVENT_PREFIX}%' THEN source_row END
+       FROM stage_events WHERE deal_id ${inChunk}`,
+    )
     .raw(true);
   const selectActivities = db
     .prepare(
@@ -187,18 +194,20 @@ export function materializeEvaluations(
   const evaluateChunk = (chunk: readonly number[]): void => {
     const json = JSON.stringify(chunk);
     const events = new Map<number, EvalStageEvent[]>();
-    for (const [id, dealId, sourceStage, enteredAt] of selectEvents.all(json) as [
+    for (const [id, dealId, sourceStage, enteredAt, derivedFrom] of selectEvents.all(json) as [
       number,
       number,
       string,
       number,
+      string | null,
     ][]) {
       let stageKey = mappedStages.get(sourceStage);
       if (stageKey === undefined) {
         stageKey = mapStage(sourceStage);
         mappedStages.set(sourceStage, stageKey);
       }
-      const event = { id, sourceStage, stageKey, enteredAt };
+      const event: EvalStageEvent = { id, sourceStage, stageKey, enteredAt };
+      if (derivedFrom !== null) event.derived = derivedBasisOf(derivedFrom);
       const list = events.get(dealId);
       if (list) list.push(event);
       else events.set(dealId, [event]);

@@ -1,3 +1,4 @@
+import { derivedBasis } from '@shared/import/derivedHistory';
 import { evaluateDeal } from '@shared/evaluation/evaluate';
 import type { DealEvaluation } from '@shared/evaluation/types';
 import type {
@@ -162,14 +163,20 @@ export function dealChecklist(
   const events = (
     db
       .prepare(
-        'SELECT id, source_stage AS sourceStage, entered_at AS enteredAt FROM stage_events WHERE deal_id = ?',
+        'SELECT id, source_stage AS sourceStage, entered_at AS enteredAt, external_id AS externalId, source_row AS sourceRow FROM stage_events WHERE deal_id = ?',
       )
       .all(dealId) as {
       id: number;
       sourceStage: string;
       enteredAt: number;
+      externalId: string | null;
+      sourceRow: string | null;
     }[]
-  ).map((e) => ({ ...e, stageKey: mapStage(e.sourceStage) }));
+  ).map(({ externalId, sourceRow, ...e }) => ({
+    ...e,
+    stageKey: mapStage(e.sourceStage),
+    derived: derivedBasis(externalId, sourceRow),
+  }));
   const activities = (
     db
       .prepare(

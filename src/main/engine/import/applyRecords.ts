@@ -54,6 +54,7 @@ export function applyRecords(
     reps: emptyCounts(),
     deals: emptyCounts(),
     stageEvents: emptyCounts(),
+    derivedStageEvents: emptyCounts(),
     activities: emptyCounts(),
     observations: emptyCounts(),
   };
@@ -69,6 +70,7 @@ export function applyRecords(
   const reps = createRepResolver(db, log, now);
   const refresher = createDealRefresher(db, log, workflow);
   const dealIds = new Map<string, Map<string, number>>();
+  const dealRows = new Map<number, DealRecord['at']>();
   const findDeal = db.prepare('SELECT id FROM deals WHERE source = ? AND external_id = ?');
   const rememberDeal = (source: string, externalId: string, id: number): void => {
     let bySource = dealIds.get(source);
@@ -137,6 +139,7 @@ export function applyRecords(
     });
     counts.deals[result.outcome]++;
     rememberDeal(group.source, deal.externalId, result.id);
+    dealRows.set(result.id, deal.at);
     refresher.touch(result.id, deal.stageEnteredAt);
     if (deal.stage) stageKey(deal.stage);
     tick();
@@ -282,8 +285,26 @@ export function applyRecords(
     tick();
   }
 
-  refresher.refreshAll(mapStage);
+  const refreshed = refresher.refreshAll(mapStage);
+  const undated = new Map<string, { line: number; deals: number }>();
+  for (const id of refreshed.closedWithoutDate) {
+    const at = dealRows.get(id);
+    if (!at) continue;
+    const file = undated.get(at.file) ?? { line: at.line, deals: 0 };
+    file.deals++;
+    undated.set(at.file, file);
+  }
+  for (const [file, { line, deals }] of undated) {
+    issues.push({
+      severity: 'warning',
+      file,
+      line,
+      column: null,
+      message: `${deals} won or lost deal${deals === 1 ? ' has' : 's have'} no stage history and no close date: ${deals === 1 ? 'it counts' : 'they count'} in no period's win rate or cycle time`,
+    });
+  }
   counts.reps.new += reps.created;
+  counts.derivedStageEvents = refreshed.derivedEvents;
   return {
     counts,
     issues,

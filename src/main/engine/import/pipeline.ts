@@ -65,6 +65,7 @@ const zeroCounts = (): ImportCounts => ({
   reps: { new: 0, changed: 0, unchanged: 0 },
   deals: { new: 0, changed: 0, unchanged: 0 },
   stageEvents: { new: 0, changed: 0, unchanged: 0 },
+  derivedStageEvents: { new: 0, changed: 0, unchanged: 0 },
   activities: { new: 0, changed: 0, unchanged: 0 },
   observations: { new: 0, changed: 0, unchanged: 0 },
 });

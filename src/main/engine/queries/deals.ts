@@ -1,3 +1,4 @@
+import { derivedBasis, missingHistoryDetail } from '@shared/import/derivedHistory';
 import type { DealsListInput } from '@shared/api/contract';
 import type {
   ActivityRow,
@@ -216,13 +217,27 @@ export function getDeal(db: Db, id: number, workflow: WorkflowDefinition, now: n
 
   const events = db
     .prepare(
-      `SELECT id, source_stage AS sourceStage, stage_key AS stageKey, entered_at AS enteredAt
+      `SELECT id, source_stage AS sourceStage, stage_key AS stageKey, entered_at AS enteredAt,
+              external_id AS externalId, source_row AS sourceRow
        FROM stage_events WHERE deal_id = ? ORDER BY entered_at, id`,
     )
-    .all(id) as { id: number; sourceStage: string; stageKey: string | null; enteredAt: number }[];
+    .all(id) as {
+    id: number;
+    sourceStage: string;
+    stageKey: string | null;
+    enteredAt: number;
+    externalId: string | null;
+    sourceRow: string | null;
+  }[];
+  const bases = events.map((e) => derivedBasis(e.externalId, e.sourceRow));
+  const missingHistory = bases.every((b) => b !== null)
+    ? missingHistoryDetail(bases[0] ?? null, row.status !== 'open')
+    : null;
+  // As the evaluator does: an entry nothing in the file dates is shown as no visit.
+  const dated = events.filter((_, i) => bases[i] !== 'created');
   const stages = new Map(workflow.stages.map((s) => [s.key, s]));
   const timelineEnd = row.status === 'open' ? now : (row.closed_at ?? events.at(-1)?.enteredAt ?? now);
-  const visits = toStageVisits(events, timelineEnd, (key) => Boolean(key && stages.get(key)?.outcome)).map(
+  const visits = toStageVisits(dated, timelineEnd, (key) => Boolean(key && stages.get(key)?.outcome)).map(
     (visit) => {
       const stage = visit.stageKey ? stages.get(visit.stageKey) : undefined;
       return { ...visit, stageName: stage?.name ?? visit.sourceStage, group: stage?.group ?? null };
@@ -247,5 +262,6 @@ export function getDeal(db: Db, id: number, workflow: WorkflowDefinition, now: n
     visits,
     activities,
     timelineEnd,
+    missingHistory,
   };
 }

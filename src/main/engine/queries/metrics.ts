@@ -23,11 +23,19 @@ export type RepMetrics = {
   stages: Record<string, RepStageMetrics>;
   /** Required actions due in the period under the current workflow version. */
   compliance: ComplianceCounts;
+  /** This rep's deals alive in the period whose file had no stage history (see the report's). */
+  dealsWithoutHistory: number;
 } & RepOutcome;
 
 export type MetricsReport = {
   period: Period;
   counts: Omit<WorkspaceCounts, 'observations'>;
+  /**
+   * Deals alive in the period whose imported file had no stage history: their closes count by
+   * Close Date, but the stages before their current one are unknown, so the stage figures leave
+   * them out. A data-trust flag, not a figure to hide.
+   */
+  withoutHistory: { deals: number; closed: number };
   reps: RepMetrics[];
 };
 
@@ -86,9 +94,23 @@ export function metricsReport(db: Db, version: WorkflowVersion, period: Period):
   const complianceByRep = new Map(compliance.reps.map((r) => [r.id, r.totals]));
   const none: ComplianceCounts = { due: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null };
   const { observations: _observations, ...counts } = workspaceCounts(db);
+  const missing = db
+    .prepare(
+      `SELECT d.owner_id AS ownerId, count(*) AS deals, coalesce(sum(d.status <> 'open'), 0) AS closed
+       FROM eval_flags f JOIN deals d ON d.id = f.deal_id
+       WHERE f.workflow_version_id = ? AND f.kind = 'no_history'
+         AND coalesce(d.created_at, 0) < ? AND (d.status = 'open' OR d.closed_at >= ?)
+       GROUP BY d.owner_id`,
+    )
+    .all(version.id, end, start) as { ownerId: number | null; deals: number; closed: number }[];
+  const missingByRep = new Map(missing.map((m) => [m.ownerId, m.deals]));
   return {
     period,
     counts,
+    withoutHistory: {
+      deals: missing.reduce((sum, m) => sum + m.deals, 0),
+      closed: missing.reduce((sum, m) => sum + m.closed, 0),
+    },
     reps: reps.map((rep) => {
       const funnel = stageFunnel(
         periodVisits(db, version.id, start, end, { ...period, ownerIds: [rep.id] }),
@@ -111,6 +133,7 @@ export function metricsReport(db: Db, version: WorkflowVersion, period: Period):
           ]),
         ),
         compliance: complianceByRep.get(rep.id) ?? none,
+        dealsWithoutHistory: missingByRep.get(rep.id) ?? 0,
       };
     }),
   };

@@ -187,12 +187,22 @@ export function funnelReport(db: Db, filter: ReportFilter): FunnelReport {
       (!ownerIds || (d.ownerId !== null && ownerIds.has(d.ownerId))) &&
       (!teamOwners || (d.ownerId !== null && teamOwners.has(d.ownerId))),
   );
+  const owners = ownerFilter(filter);
+  const withoutHistory = db
+    .prepare(
+      `SELECT count(*) AS deals, coalesce(sum(v.status <> 'open'), 0) AS closed
+       FROM eval_flags f JOIN deals v ON v.id = f.deal_id
+       WHERE f.workflow_version_id = ? AND f.kind = 'no_history'
+         AND coalesce(v.created_at, 0) < ? AND (v.status = 'open' OR v.closed_at >= ?)${owners.sql}`,
+    )
+    .get(version.id, end, start, ...owners.params) as FunnelReport['withoutHistory'];
   return {
     versionId: version.id,
     version: version.version,
     from: filter.from,
     to: filter.to,
     stages,
+    withoutHistory,
     outcomes: summarizeOutcomes(closed),
     closingStages: version.definition.stages.flatMap((s) =>
       s.outcome ? [{ key: s.key, name: s.name, outcome: s.outcome }] : [],

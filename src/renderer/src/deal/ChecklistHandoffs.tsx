@@ -55,6 +55,7 @@ const flagTitles: Record<DataTrustFlag['kind'], string> = {
   same_instant: 'Several stage changes at the same instant',
   backfilled: 'History written after the fact',
   quarter_end_bulk: 'Moved in a quarter-end bulk update',
+  no_history: 'No stage history',
 };
 
 export type TrustFlagsProps = { flags: DataTrustFlag[] };

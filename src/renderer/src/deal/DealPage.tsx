@@ -76,6 +76,15 @@ export function DealPage() {
               </span>
             </div>
             <div className="card-body">
+              {data.missingHistory && (
+                <div className="banner banner-warn" role="note" data-testid="missing-history">
+                  <Icon name="alert" className="banner-icon" size={16} />
+                  <div className="banner-body">
+                    <div className="banner-title">No stage history in the imported file</div>
+                    <p>{data.missingHistory.charAt(0).toUpperCase() + data.missingHistory.slice(1)}.</p>
+                  </div>
+                </div>
+              )}
               <StageTimeline detail={data} outcomes={outcomes} />
             </div>
           </section>

@@ -82,7 +82,8 @@ export function WorkflowChecklist({ dealId, activities, outcomes }: WorkflowChec
       )}
       {data ? (
         <div className="checklist-body" aria-busy={checklist.loading}>
-          <TrustFlags flags={data.evaluation.flags} />
+          {/* Missing history is said once, on the stage timeline above. */}
+          <TrustFlags flags={data.evaluation.flags.filter((f) => f.kind !== 'no_history')} />
           {data.evaluation.visits.length === 0 ? (
             <p className="muted">This deal has no stage history, so the workflow asked nothing of it.</p>
           ) : (

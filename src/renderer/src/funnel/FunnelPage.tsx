@@ -18,6 +18,8 @@ import { type ReportChange, useKept, useReportScope } from '../reports/useReport
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { Icon } from '../ui/Icon';
+import { plural } from '../format/format';
 import { ExportPeriod, periodOfRange } from '../ui/ExportPeriod';
 import { FunnelDrilldown } from './FunnelDrilldown';
 import { FunnelSection } from './FunnelSection';
@@ -28,6 +30,30 @@ import { TimeInStageSection } from './TimeInStageSection';
 import { type FunnelView, dealsLink, funnelQuery } from './funnelView';
 import '../reports/reports.css';
 import './funnel.css';
+
+/** Deals whose file had no stage history are only partly in these figures: say so, with how many. */
+function MissingHistoryNote({ deals, closed }: FunnelReport['withoutHistory']) {
+  if (deals === 0) return null;
+  return (
+    <div className="banner banner-warn" role="note" data-testid="funnel-missing-history">
+      <Icon name="alert" className="banner-icon" size={16} />
+      <div className="banner-body">
+        <div className="banner-title">
+          {plural(deals, 'deal')} in this period {deals === 1 ? 'has' : 'have'} no stage history in the
+          imported file
+        </div>
+        <p>
+          The funnel and time in stage know at most the stage each is in now, and only where the file dates
+          it: the stages before are missing, so conversion here leaves {deals === 1 ? 'it' : 'them'} out.
+          {closed > 0 &&
+            ` ${plural(closed, 'closed deal')} ${closed === 1 ? 'counts' : 'count'} in the win rate and cycle time by ${closed === 1 ? 'its' : 'their'} Close Date.`}{' '}
+          Import the stage history (Salesforce OpportunityHistory.csv, HubSpot’s “Date entered” columns) for
+          the whole path.
+        </p>
+      </div>
+    </div>
+  );
+}
 
 export function FunnelPage() {
   const scope = useReportScope(funnelQuery);
@@ -210,6 +236,7 @@ function FunnelContent({
       data-testid="funnel-content"
       data-period={`${funnel.from}/${funnel.to}`}
     >
+      <MissingHistoryNote {...funnel.withoutHistory} />
       <OutcomeCards
         outcomes={funnel.outcomes}
         currency={currency}

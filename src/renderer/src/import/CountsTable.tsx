@@ -38,7 +38,12 @@ export type CountsTableProps = { counts: ImportCounts; label: string };
 
 /** New, changed and unchanged records per kind: what an import writes, or wrote. */
 export function CountsTable({ counts, label }: CountsTableProps) {
-  const data = countRows.map(({ key, label: rowLabel }) => ({ label: rowLabel, ...counts[key] }));
+  // Derived entries show only when an import made some; batches of older versions have none.
+  const data = countRows.flatMap(({ key, label: rowLabel }) => {
+    const row = counts[key] as EntityCounts | undefined;
+    if (key === 'derivedStageEvents' && (!row || row.new + row.changed + row.unchanged === 0)) return [];
+    return [{ label: rowLabel, ...(row ?? { new: 0, changed: 0, unchanged: 0 }) }];
+  });
   return (
     <div className="counts-table">
       <DataTable

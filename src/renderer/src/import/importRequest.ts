@@ -1,6 +1,6 @@
 import type { ImportRequestInput } from '@shared/api/contract';
 import { type ColumnMapping, type MappingEntity, mappingFields } from '@shared/import/mapping';
-import type { DateOrderChoice, ImportCounts, ImportPreview } from '@shared/import/types';
+import type { DateOrderChoice, EntityCounts, ImportCounts, ImportPreview } from '@shared/import/types';
 import type { StagedFile } from '../api/client';
 
 /** What the user decided on the preview, per file name (as the engine keys them) and for the whole set. */
@@ -66,17 +66,18 @@ export const countRows: { key: keyof ImportCounts; label: string }[] = [
   { key: 'reps', label: 'Reps' },
   { key: 'deals', label: 'Deals' },
   { key: 'stageEvents', label: 'Stage history entries' },
+  { key: 'derivedStageEvents', label: 'Stage entries derived from deal rows' },
   { key: 'activities', label: 'Activities' },
   { key: 'observations', label: 'Observations' },
 ];
 
 /** Totals over every kind of record. */
 export function countTotals(counts: ImportCounts): { new: number; changed: number; unchanged: number } {
-  return Object.values(counts).reduce(
+  return (Object.values(counts) as (EntityCounts | undefined)[]).reduce<EntityCounts>(
     (sum, c) => ({
-      new: sum.new + c.new,
-      changed: sum.changed + c.changed,
-      unchanged: sum.unchanged + c.unchanged,
+      new: sum.new + (c?.new ?? 0),
+      changed: sum.changed + (c?.changed ?? 0),
+      unchanged: sum.unchanged + (c?.unchanged ?? 0),
     }),
     { new: 0, changed: 0, unchanged: 0 },
   );

@@ -188,8 +188,9 @@ export function readHubspotDeals(table: SourceTable, context: ReadContext): Adap
         events,
       ),
       // HubSpot sets the close date when a deal moves into a closed stage; without the booleans
-      // the workflow decides from the stage whether it is closed.
-      closedAt: status === 'won' || status === 'lost' ? closeAt : null,
+      // the workflow decides from the stage whether it is closed, and an open deal's Close Date
+      // stays its expected close (the refresh never closes an open deal at it).
+      closedAt: status === 'open' ? null : closeAt,
       lostReason: reader.text(row, 'lostReason'),
       pipeline,
       customFields: extraFields(table, row, claimed, isBodyColumn),
