@@ -48,6 +48,13 @@ export function importWorkspace(): { db: Db; dir: string; close: () => void } {
   };
 }
 
+/** An {@link importWorkspace} that is closed and deleted when the test's cleanups run. */
+export function trackedImportWorkspace(cleanups: (() => void)[]): { db: Db; dir: string } {
+  const created = importWorkspace();
+  cleanups.push(created.close);
+  return created;
+}
+
 /** Runs the import pipeline on the suite's clock, with the workspace's current workflow. */
 export function runTestImport(
   db: Db,

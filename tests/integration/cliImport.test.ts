@@ -33,11 +33,13 @@ describe('cli import', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/User\.csv: Salesforce users .*skipped 2 automated or integration user/);
+    // Chloé is only an invitee of a group event and Françoise owns nothing: people, but no reps.
+    expect(first.stdout).toMatch(/User\.csv: .*2 owns no deal, task or event in the data/);
     expect(first.stdout).toMatch(/Task\.csv: .*skipped 2 list email/);
     expect(first.stdout).toContain('deals         5 new, 0 changed, 0 unchanged');
-    // No demo data: the workspace holds exactly the import (5 users that are people, no automated users).
+    // No demo data: the workspace holds exactly the import (the 3 users who own something).
     expect(counts(folder.dbPath)).toEqual({
-      reps: 5,
+      reps: 3,
       deals: 5,
       stageEvents: 13,
       activities: 8,

@@ -7,17 +7,18 @@ import { undoBatch } from '../../src/main/engine/import/changeLog';
 import { importHistory } from '../../src/main/engine/import/pipeline';
 import { testNow } from '../helpers/clock';
 import { dbState } from '../helpers/dbState';
-import { importWorkspace, mavenMapping, mavenPipeline, runTestImport } from '../helpers/importWorkspace';
+import {
+  trackedImportWorkspace,
+  mavenMapping,
+  mavenPipeline,
+  runTestImport,
+} from '../helpers/importWorkspace';
 
 const now = testNow;
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function workspace(): { db: Db; dir: string } {
-  const created = importWorkspace();
-  cleanups.push(created.close);
-  return created;
-}
+const workspace = (): { db: Db; dir: string } => trackedImportWorkspace(cleanups);
 
 const run = runTestImport;
 
@@ -148,9 +149,17 @@ describe('import pipeline on a real SQLite file', () => {
         '"0058a00000Kq0001AAA","a@x.example","Sam","Lee","sam.lee@x.example","1","Account Executive"\r\n' +
         '"0058a00000Kq0002AAA","b@x.example","Sam","Lee","","1","Sales Development Rep"\r\n',
     );
-    const first = (await run(db, { paths: [path] }, 'apply')) as ImportResult;
+    // Each owns a deal: users who own nothing are no reps.
+    const deals = join(dir, 'Opportunity.csv');
+    writeFileSync(
+      deals,
+      '"Id","Name","StageName","OwnerId","CreatedDate","CloseDate","IsClosed","IsWon"\r\n' +
+        '"0068a00001Jm0001AAA","Deal one","Prospecting","0058a00000Kq0001AAA","2026-09-01T10:00:00.000Z","2026-12-01","false","false"\r\n' +
+        '"0068a00001Jm0002AAA","Deal two","Prospecting","0058a00000Kq0002AAA","2026-09-02T10:00:00.000Z","2026-12-02","false","false"\r\n',
+    );
+    const first = (await run(db, { paths: [path, deals] }, 'apply')) as ImportResult;
     expect(first.counts.reps).toMatchObject({ new: 2, changed: 0 });
-    const again = (await run(db, { paths: [path] }, 'apply')) as ImportResult;
+    const again = (await run(db, { paths: [path, deals] }, 'apply')) as ImportResult;
     expect(again.counts.reps).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
     const reps = db.prepare("SELECT name, email FROM reps WHERE name = 'Sam Lee' ORDER BY id").all();
     expect(reps).toEqual([

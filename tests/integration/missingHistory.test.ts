@@ -10,7 +10,12 @@ import { metricsReport } from '../../src/main/engine/queries/metrics';
 import { currentWorkflow } from '../../src/main/engine/queries/workflow';
 import { funnelReport } from '../../src/main/engine/reports/stageReports';
 import { testNow } from '../helpers/clock';
-import { importWorkspace, mavenMapping, mavenPipeline, runTestImport } from '../helpers/importWorkspace';
+import {
+  trackedImportWorkspace,
+  mavenMapping,
+  mavenPipeline,
+  runTestImport,
+} from '../helpers/importWorkspace';
 import { tempFolder } from '../helpers/workspace';
 
 const now = testNow;
@@ -26,11 +31,7 @@ const mavenDateMapping = { ...mavenMapping, columns: { ...mavenColumns, closeDat
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function workspace(): Db {
-  const created = importWorkspace();
-  cleanups.push(created.close);
-  return created.db;
-}
+const workspace = () => trackedImportWorkspace(cleanups).db;
 
 async function apply(db: Db, request: ImportRequest): Promise<ImportResult> {
   const result = (await runTestImport(db, request, 'apply')) as ImportResult;

@@ -17,6 +17,11 @@ export type AdapterOutput = {
   issues: ImportIssue[];
   /** Rows deliberately left out, by reason ("list email", "automated user"), with counts. */
   skipped: Record<string, number>;
+  /**
+   * Ids of the source's system accounts (integration, automation, security users) left out as
+   * reps: what they own is kept without an owner, never credited to a made-up rep.
+   */
+  systemUserIds?: string[];
 };
 
 /**

@@ -11,6 +11,8 @@ import type {
   ImportRecord,
   ObservationRecord,
   RepRecord,
+  RepRef,
+  RowRef,
   StageEventRecord,
 } from './records';
 import { DEFER_INDEXES_ABOVE, deferSecondaryIndexes } from './deferIndexes';
@@ -18,12 +20,23 @@ import { createDealRefresher } from './refreshDeals';
 import { createRepResolver } from './reps';
 import { createUpserter } from './upsert';
 
-export type SourcedRecords = { source: string; sourceLabel: string; records: ImportRecord[] };
+export type SourcedRecords = {
+  source: string;
+  sourceLabel: string;
+  records: ImportRecord[];
+  /** The source's system accounts this file names (see AdapterOutput.systemUserIds). */
+  systemUserIds?: readonly string[];
+};
+
+/** Why a user of a user file is no rep: the reason the import summary lists it under. */
+export const ownsNothing = 'owns no deal, task or event in the data';
 
 export type ApplyResult = {
   counts: ImportCounts;
   issues: ImportIssue[];
   unmappedStages: { stage: string; rows: number }[];
+  /** Rows the records step left out, per file and reason (users who own nothing). */
+  skipped: { file: string; reason: string; rows: number }[];
 };
 
 const emptyCounts = (): EntityCounts => ({ new: 0, changed: 0, unchanged: 0 });
@@ -86,15 +99,47 @@ export function applyRecords(
   };
   const userName = (label: string) => (id: string) => `${label} user ${id}`;
 
-  // Reps first, then their managers once every rep of the import exists.
-  const repRecords = byKind(groups, 'rep');
+  const systemIds = new Map<string, Set<string>>();
+  for (const group of groups) {
+    const ids = systemIds.get(group.source) ?? new Set<string>();
+    for (const id of group.systemUserIds ?? []) ids.add(id);
+    systemIds.set(group.source, ids);
+  }
+  const systemOwned = new Map<string, { line: number; rows: number }>();
+  /** The rep a record's owner is; a system account owns nothing a manager should see credited. */
+  const owner = (group: SourcedRecords, ref: RepRef | null, at: RowRef): number | null => {
+    if (ref?.externalId && systemIds.get(group.source)?.has(ref.externalId)) {
+      const seen = systemOwned.get(at.file) ?? { line: at.line, rows: 0 };
+      seen.rows++;
+      systemOwned.set(at.file, seen);
+      return null;
+    }
+    return reps.resolve(group.source, ref, userName(group.sourceLabel));
+  };
+
+  // Reps first, then their managers once every rep of the import exists. A user is a rep when
+  // the data gives them something (a deal, task, event or observation), when they manage such a
+  // rep, or when the workspace already has them; the others are counted as left out.
+  const repRecords = byKind(groups, 'rep').filter(({ group, record }) => {
+    const ids = systemIds.get(group.source);
+    return !ids?.has((record as RepRecord).externalId);
+  });
+  const kept = keptUsers(groups, repRecords, (source, id) => reps.knows(source, id));
+  const skipped = new Map<string, { file: string; reason: string; rows: number }>();
   for (const { group, record } of repRecords) {
-    counts.reps[reps.upsert(group.source, record as RepRecord).outcome]++;
+    const rep = record as RepRecord;
+    if (!kept.has(`${group.source}\u0000${rep.externalId}`)) {
+      const entry = skipped.get(rep.at.file) ?? { file: rep.at.file, reason: ownsNothing, rows: 0 };
+      entry.rows++;
+      skipped.set(rep.at.file, entry);
+      continue;
+    }
+    counts.reps[reps.upsert(group.source, rep).outcome]++;
     tick();
   }
   for (const { group, record } of repRecords) {
     const rep = record as RepRecord;
-    if (!rep.managerExternalId) continue;
+    if (!rep.managerExternalId || !kept.has(`${group.source}\u0000${rep.externalId}`)) continue;
     const repId = reps.resolve(group.source, { externalId: rep.externalId }, userName(group.sourceLabel));
     if (repId !== null) reps.setManager(group.source, repId, rep.managerExternalId);
   }
@@ -121,7 +166,7 @@ export function applyRecords(
   );
   for (const { group, record } of byKind(groups, 'deal')) {
     const deal = record as DealRecord;
-    const ownerId = reps.resolve(group.source, deal.owner, userName(group.sourceLabel));
+    const ownerId = owner(group, deal.owner, deal.at);
     const result = upsertDeal(group.source, deal.externalId, {
       name: deal.name,
       account: deal.account,
@@ -213,7 +258,7 @@ export function applyRecords(
         : activity.fields;
     const result = upsertActivity(group.source, activity.externalId, {
       deal_id: id,
-      rep_id: reps.resolve(group.source, activity.owner, userName(group.sourceLabel)),
+      rep_id: owner(group, activity.owner, activity.at),
       type: classify(activity.rawType, activity.subject),
       raw_type: activity.rawType,
       subject: activity.subject,
@@ -285,6 +330,15 @@ export function applyRecords(
     tick();
   }
 
+  for (const [file, { line, rows }] of systemOwned) {
+    issues.push({
+      severity: 'warning',
+      file,
+      line,
+      column: null,
+      message: `${rows} row${rows === 1 ? ' is' : 's are'} owned by a system account (integration, automation or security user): kept without an owner, credited to no rep`,
+    });
+  }
   const refreshed = refresher.refreshAll(mapStage);
   const undated = new Map<string, { line: number; deals: number }>();
   for (const id of refreshed.closedWithoutDate) {
@@ -304,10 +358,64 @@ export function applyRecords(
     });
   }
   counts.reps.new += reps.created;
+  counts.reps.changed += reps.deactivated;
   counts.derivedStageEvents = refreshed.derivedEvents;
   return {
     counts,
+    skipped: [...skipped.values()],
     issues,
     unmappedStages: [...unmapped].map(([stage, rows]) => ({ stage, rows })).sort((a, b) => b.rows - a.rows),
   };
+}
+
+/**
+ * The users of the import's user files who are reps, as `source\0externalId`: those a deal,
+ * activity or observation of the import names (by id, email or name), those the workspace
+ * already knows, and the managers of any of these, up the chain.
+ */
+function keptUsers(
+  groups: readonly SourcedRecords[],
+  users: readonly { group: SourcedRecords; record: ImportRecord }[],
+  known: (source: string, externalId: string) => boolean,
+): Set<string> {
+  const ids = new Set<string>();
+  const emails = new Set<string>();
+  const names = new Set<string>();
+  const note = (source: string, ref: RepRef | null): void => {
+    if (!ref) return;
+    if (ref.externalId) ids.add(`${source}\u0000${ref.externalId}`);
+    if (ref.email) emails.add(ref.email.trim().toLowerCase());
+    if (ref.name) names.add(ref.name.trim().toLowerCase());
+  };
+  for (const group of groups) {
+    for (const record of group.records) {
+      if (record.kind === 'deal' || record.kind === 'activity') note(group.source, record.owner);
+      else if (record.kind === 'observation') note(group.source, record.rep);
+    }
+  }
+  const kept = new Set<string>();
+  const managers = new Map<string, string>();
+  for (const { group, record } of users) {
+    const user = record as RepRecord;
+    const key = `${group.source}\u0000${user.externalId}`;
+    if (user.managerExternalId) managers.set(key, `${group.source}\u0000${user.managerExternalId}`);
+    if (
+      ids.has(key) ||
+      (user.email !== null && emails.has(user.email.trim().toLowerCase())) ||
+      names.has(user.name.trim().toLowerCase()) ||
+      known(group.source, user.externalId)
+    )
+      kept.add(key);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const key of [...kept]) {
+      const manager = managers.get(key);
+      if (manager && !kept.has(manager)) {
+        kept.add(manager);
+        grew = true;
+      }
+    }
+  }
+  return kept;
 }

@@ -47,5 +47,5 @@ export function dropRepeatedRecords(output: AdapterOutput): AdapterOutput {
       message: `this row has the id of the ${recordNames[record.kind]} on ${where} with other values: a file must list each record once`,
     });
   }
-  return { records, issues, skipped };
+  return { ...output, records, issues, skipped };
 }

@@ -287,6 +287,7 @@ export async function runImport(
       source: f.adapter!.source,
       sourceLabel: sourceLabel(f.adapter!.source),
       records: f.output!.records,
+      systemUserIds: f.output!.systemUserIds,
     }));
   const total = groups.reduce((sum, g) => sum + g.records.length, 0);
   let done = 0;
@@ -320,6 +321,10 @@ export async function runImport(
       const result = applyRecords(db, createChangeLog(db, batchId), groups, run.workflow, run.now, tick);
       counts = result.counts;
       unmappedStages = result.unmappedStages;
+      for (const { file, reason, rows } of result.skipped) {
+        const output = files.find((f) => f.table?.fileName === file)?.output;
+        if (output) output.skipped = { ...output.skipped, [reason]: (output.skipped[reason] ?? 0) + rows };
+      }
       issues.push(...result.issues);
       if (!shouldWrite()) throw new Rollback();
       bumpDataRevision(db);

@@ -5,7 +5,13 @@ import type { RepRole } from '@shared/workflow/definition';
 export type RowRef = { file: string; line: number };
 
 /** A reference to a rep as a file gives it: an id in the source CRM, an email, or only a name. */
-export type RepRef = { externalId?: string; email?: string; name?: string };
+export type RepRef = {
+  externalId?: string;
+  email?: string;
+  name?: string;
+  /** The file says this user was deactivated (HubSpot's "(Deactivated User)"): the rep is inactive. */
+  inactive?: boolean;
+};
 
 export type RepRecord = {
   kind: 'rep';

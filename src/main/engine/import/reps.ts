@@ -42,9 +42,12 @@ export function createRepResolver(db: Db, log: ChangeLog, now: number) {
     'UPDATE reps SET name = ?, email = ?, role = ?, team = ?, start_date = ?, is_active = ? WHERE id = ?',
   );
   const setManager = db.prepare('UPDATE reps SET manager_id = ? WHERE id = ?');
+  const setInactive = db.prepare('UPDATE reps SET is_active = 0 WHERE id = ?');
   const selectManager = db.prepare('SELECT manager_id FROM reps WHERE id = ?');
   const cache = new Map<string, number>();
   let created = 0;
+  const createdIds = new Set<number>();
+  let deactivatedExisting = 0;
 
   const link = (source: string, key: string, repId: number): void => {
     addIdentity.run(source, key, repId, log.batchId);
@@ -63,7 +66,52 @@ export function createRepResolver(db: Db, log: ChangeLog, now: number) {
       insertRep.run(name, email, 'AE', null, null, 1, source, log.batchId, now).lastInsertRowid,
     );
     created++;
+    createdIds.add(id);
     return id;
+  };
+
+  const deactivated = new Set<number>();
+  /** Marks a rep inactive once per import, recording the previous row. */
+  const deactivate = (repId: number): void => {
+    if (deactivated.has(repId)) return;
+    deactivated.add(repId);
+    const current = selectRep.get(repId) as { is_active: number };
+    if (current.is_active === 0) return;
+    log.before('reps', repId, 'update');
+    setInactive.run(repId);
+    if (!createdIds.has(repId)) deactivatedExisting++;
+  };
+  const find = (source: string, ref: RepRef | null, fallbackName: (id: string) => string): number | null => {
+    if (!ref) return null;
+
+    const email = ref.email?.trim() || null;
+    const name = ref.name?.trim() || null;
+    if (ref.externalId) {
+      const id = known(source, ref.externalId);
+      if (id !== null) return id;
+      const repId =
+        matchNewId(source, email, name) ?? create(source, name ?? fallbackName(ref.externalId), email);
+      link(source, ref.externalId, repId);
+      return repId;
+    }
+    if (email) {
+      const key = `email:${email.toLowerCase()}`;
+      const id = known(source, key);
+      if (id !== null) return id;
+      const repId =
+        (byEmail.get(email) as { id: number } | undefined)?.id ?? create(source, name ?? email, email);
+      link(source, key, repId);
+      return repId;
+    }
+    if (name) {
+      const key = `name:${name.toLowerCase()}`;
+      const id = known(source, key);
+      if (id !== null) return id;
+      const repId = (byName.get(name) as { id: number } | undefined)?.id ?? create(source, name, null);
+      link(source, key, repId);
+      return repId;
+    }
+    return null;
   };
 
   return {
@@ -72,37 +120,21 @@ export function createRepResolver(db: Db, log: ChangeLog, now: number) {
       return created;
     },
 
+    /** Reps the workspace had that this import marked inactive (counted as changed reps). */
+    get deactivated(): number {
+      return deactivatedExisting;
+    },
+
+    /** Whether the workspace already has a rep for this id of the source. */
+    knows(source: string, externalId: string): boolean {
+      return known(source, externalId) !== null;
+    },
+
     /** The rep a reference names, creating one when nobody matches; null for an empty reference. */
     resolve(source: string, ref: RepRef | null, fallbackName: (id: string) => string): number | null {
-      if (!ref) return null;
-      const email = ref.email?.trim() || null;
-      const name = ref.name?.trim() || null;
-      if (ref.externalId) {
-        const id = known(source, ref.externalId);
-        if (id !== null) return id;
-        const repId =
-          matchNewId(source, email, name) ?? create(source, name ?? fallbackName(ref.externalId), email);
-        link(source, ref.externalId, repId);
-        return repId;
-      }
-      if (email) {
-        const key = `email:${email.toLowerCase()}`;
-        const id = known(source, key);
-        if (id !== null) return id;
-        const repId =
-          (byEmail.get(email) as { id: number } | undefined)?.id ?? create(source, name ?? email, email);
-        link(source, key, repId);
-        return repId;
-      }
-      if (name) {
-        const key = `name:${name.toLowerCase()}`;
-        const id = known(source, key);
-        if (id !== null) return id;
-        const repId = (byName.get(name) as { id: number } | undefined)?.id ?? create(source, name, null);
-        link(source, key, repId);
-        return repId;
-      }
-      return null;
+      const repId = find(source, ref, fallbackName);
+      if (repId !== null && ref?.inactive) deactivate(repId);
+      return repId;
     },
 
     /** Upserts a rep record from a user/roster file; fields the file leaves empty keep their value. */
@@ -126,6 +158,7 @@ export function createRepResolver(db: Db, log: ChangeLog, now: number) {
             ).lastInsertRowid,
           );
           link(source, record.externalId, id);
+          createdIds.add(id);
           return { id, outcome: 'new' };
         }
         repId = match;

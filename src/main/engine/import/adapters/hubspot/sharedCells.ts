@@ -16,10 +16,27 @@ export function truncate(value: string, max: number = MAX_FIELD_CHARS): string {
 const nameWithEmail = /^(.*?)\s*[(<]\s*([^\s()<>@]+@[^\s()<>@]+)\s*[)>]\s*$/;
 const bareEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Reads a person cell as CRMs write it — "Name", "Name (email)", "Name <email>" or an email — as a rep reference. */
+/**
+ * The suffix HubSpot puts after the owner of a deal or activity whose user was deactivated, in the
+ * export languages seen: the same person, no longer active.
+ */
+const deactivatedSuffix =
+  /\s*\((?:deactivated user|usuario desactivado|usuário desativado|deaktivierter benutzer|utilisateur désactivé|utente disattivato|gedeactiveerde gebruiker)\)\s*$/iu;
+
+/**
+ * Reads a person cell as CRMs write it — "Name", "Name (email)", "Name <email>" or an email — as
+ * a rep reference; "Name (Deactivated User)" is that person, marked inactive.
+ */
 export function repRefFromCell(value: string | null): RepRef | null {
   if (value === null || value.trim() === '') return null;
+  const deactivated = deactivatedSuffix.test(value);
+  const ref = personRef(deactivated ? value.replace(deactivatedSuffix, '') : value);
+  return ref && deactivated ? { ...ref, inactive: true } : ref;
+}
+
+function personRef(value: string): RepRef | null {
   const text = value.trim();
+  if (text === '') return null;
   if (bareEmail.test(text)) return { email: text.toLowerCase() };
   const m = nameWithEmail.exec(text);
   if (m) return m[1] ? { name: m[1], email: m[2]!.toLowerCase() } : { email: m[2]!.toLowerCase() };

@@ -33,26 +33,82 @@ const automatedTypes = new Set([
   'externalwho',
 ]);
 
+/**
+ * Names Salesforce gives its own Standard-type service users (Analytics Cloud integration and
+ * security users, Einstein/Insights, Data.com), in the languages an org can run in. Matched on the
+ * whole name, case- and accent-insensitively, so a person named "Integra" stays a rep.
+ */
+const systemUserNames = new Set(
+  [
+    'Integration User',
+    'Security User',
+    'Insights Integration',
+    'Automated Process',
+    'Platform Integration User',
+    'Data.com Clean',
+    'Chatter Expert',
+    'Einstein Activity Capture',
+    // Spanish, Portuguese, German, French, Italian, Dutch
+    'Usuario de integración',
+    'Usuario de seguridad',
+    'Usuário de integração',
+    'Usuário de segurança',
+    'Integrationsbenutzer',
+    'Sicherheitsbenutzer',
+    "Utilisateur d'intégration",
+    "Utilisateur de l'intégration",
+    'Utilisateur de sécurité',
+    'Utilisateur de la sécurité',
+    'Utente integrazione',
+    'Utente di integrazione',
+    'Utente sicurezza',
+    'Utente di sicurezza',
+    'Integratiegebruiker',
+    'Beveiligingsgebruiker',
+  ].map(foldName),
+);
+
+function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether a Standard user is one of Salesforce's own service accounts, by its name. */
+export function isSystemUserName(name: string): boolean {
+  return systemUserNames.has(foldName(name));
+}
+
 /** Reads a User export (Data Export Service or Data Loader) into reps, leaving out non-Standard users. */
 function readUsers(table: SourceTable, context: ReadContext): AdapterOutput {
   const reader = createRowReader(table, context, fields);
   const skipped = createSkipCounter();
   const records: RepRecord[] = [];
+  const systemUserIds: string[] = [];
   for (const row of table.rows) {
     const userType = reader.text(row, 'userType');
+    const externalId = salesforceId(reader.id(row, 'id'));
     if (userType !== null && userType.toLowerCase() !== 'standard') {
-      skipped.skip(
-        automatedTypes.has(userType.toLowerCase()) ? skipReasons.automatedUser : skipReasons.otherUser,
-      );
+      const automated = automatedTypes.has(userType.toLowerCase());
+      skipped.skip(automated ? skipReasons.automatedUser : skipReasons.otherUser);
+      if (automated && externalId !== null) systemUserIds.push(externalId);
       continue;
     }
-    const externalId = salesforceId(reader.id(row, 'id'));
     if (externalId === null) {
       reader.error(row, 'id', 'the user has no Id');
       continue;
     }
     const fullName = [reader.text(row, 'firstName'), reader.text(row, 'lastName')].filter(Boolean).join(' ');
     const name = reader.text(row, 'name') ?? (fullName || reader.text(row, 'username'));
+    if (name && isSystemUserName(name)) {
+      skipped.skip(skipReasons.automatedUser);
+      systemUserIds.push(externalId);
+      continue;
+    }
     if (!name) {
       reader.error(row, 'lastName', 'the user has no name');
       continue;
@@ -72,7 +128,7 @@ function readUsers(table: SourceTable, context: ReadContext): AdapterOutput {
       at: { file: table.fileName, line: row.line },
     });
   }
-  return { records, issues: reader.issues, skipped: skipped.counts };
+  return { records, issues: reader.issues, skipped: skipped.counts, systemUserIds };
 }
 
 export const userAdapter: Adapter = {
