@@ -25,6 +25,9 @@ function counts(dbPath: string): Record<string, number> {
   return result;
 }
 
+/** An untouched workspace. */
+const nothing = { reps: 0, deals: 0, stageEvents: 0, activities: 0, observations: 0 };
+
 describe('cli import', () => {
   it('imports a Salesforce Data Export folder into a new file holding exactly what was imported, and re-imports as a no-op', () => {
     const folder = tempFolder();
@@ -104,17 +107,10 @@ describe('cli import', () => {
     expect(result.stderr).toMatch(
       /Opportunity\.csv, row \d+, column "\w+": "2026-\d\d-\d\d 99:99:99" is not a real date/,
     );
-    expect(counts(folder.dbPath)).toEqual({
-      reps: 0,
-      deals: 0,
-      stageEvents: 0,
-      activities: 0,
-      observations: 0,
-    });
+    expect(counts(folder.dbPath)).toEqual(nothing);
   });
 
   describe('a file cut off mid-row is refused, and nothing of it is kept', () => {
-    const empty = { reps: 0, deals: 0, stageEvents: 0, activities: 0, observations: 0 };
     /** An unquoted HubSpot deals export, as a view with few columns writes it. */
     const hubspot = [
       'Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date,Deal owner',
@@ -148,7 +144,7 @@ describe('cli import', () => {
       expect(result.stderr).toMatch(
         /OpportunityHistory\.csv, row \d+: the file is cut off: its last row has 6 of the header's 21 fields/,
       );
-      expect(counts(dbPath)).toEqual(empty);
+      expect(counts(dbPath)).toEqual(nothing);
     });
 
     it('an unquoted HubSpot export cut inside an owner: no rep "Mark Str", no stage "Closed: aband"', () => {
@@ -159,7 +155,7 @@ describe('cli import', () => {
       expect(result.stderr).toContain(
         'hubspot-crm-exports-all-deals-2026-12-01.csv, row 6: the file is cut off: it ends without a line break inside “Mark Str” (column “Deal owner”)',
       );
-      expect(counts(dbPath)).toEqual(empty);
+      expect(counts(dbPath)).toEqual(nothing);
 
       // The same file cut inside a value nothing can judge (an amount) is refused too: HubSpot
       // ends its exports with a line break.
@@ -208,7 +204,7 @@ describe('cli import', () => {
       expect(result.stderr).toContain(
         'row 6: the file is cut off: it ends inside this row, without the line break HubSpot exports end with',
       );
-      expect(counts(dbPath)).toEqual(empty);
+      expect(counts(dbPath)).toEqual(nothing);
       // Whole, but written without the final line break by some tool: the message says how to go on.
       writeFileSync(path, `${ids}\r\n`, 'latin1');
       expect(cli('import', '--db', dbPath, path).status).toBe(0);
@@ -236,6 +232,34 @@ describe('cli import', () => {
     expect(metrics.stdout).toMatch(/Zoë Müller\s+1\s+0\s+100\.0%\s+86\.3\s+48,500/);
   });
 
+  it('names the required columns a near-miss file lacks, and refuses a binary file renamed .csv', () => {
+    const folder = tempFolder();
+    folders.push(folder);
+    // A HubSpot deals view with only four columns: the Record ID, but no name or stage.
+    const thin = join(folder.dir, 'hubspot-crm-exports-quotes-2026-11-20.csv');
+    writeFileSync(
+      thin,
+      '"Record ID","Quote ID","Amount","Hs Object Source"\r\n"18734201","Q-1001","48500","CRM_UI"\r\n',
+    );
+    const near = cli('import', '--db', folder.dbPath, thin);
+    expect(near.status).toBe(1);
+    expect(near.stderr).toContain(
+      'no known CRM export format matches these columns ("Record ID", "Quote ID", "Amount", "Hs Object Source"). The closest format, HubSpot deals export, also needs a "Deal Name" column. Map its columns to import it.',
+    );
+    // A PDF report saved with a .csv name: refused as what it is, not read as UTF-16 text.
+    const pdf = join(folder.dir, 'pipeline.csv');
+    writeFileSync(
+      pdf,
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0), Buffer.from('%%EOF\n')]),
+    );
+    const binary = cli('import', '--db', folder.dbPath, pdf);
+    expect(binary.status).toBe(1);
+    expect(binary.stderr).toContain(
+      'pipeline.csv: this is not a text/CSV file (it looks like a PDF document): export the data from the CRM as CSV or XLSX.',
+    );
+    expect(counts(folder.dbPath)).toEqual(nothing);
+  });
+
   it('says clearly when no format matches, and leaves the workspace as it was', () => {
     const folder = tempFolder();
     folders.push(folder);
@@ -250,7 +274,7 @@ describe('cli import', () => {
     const result = cli('import', '--db', folder.dbPath, maven);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      'sales_pipeline.csv: no known CRM export format matches these columns: map its columns to import it',
+      'sales_pipeline.csv: no known CRM export format matches these columns ("opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date", "close_date", "close_value"). Map its columns to import it.',
     );
     const db = openDatabase(folder.dbPath, { role: 'reader' });
     expect(dbState(db)).toEqual(before);

@@ -85,6 +85,40 @@ describe('decoding', () => {
   });
 });
 
+describe('files that are not text', () => {
+  const refusal = (bytes: Uint8Array): string => {
+    try {
+      readCsv('deals.csv', bytes);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'read as text';
+  };
+
+  it('refuses a binary file renamed .csv, naming what it looks like, instead of reading it as UTF-16', () => {
+    expect(refuse(Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n', 'latin1'))).toBe(
+      'deals.csv: this is not a text/CSV file (it looks like a PDF document): export the data from the CRM as CSV or XLSX.',
+    );
+    expect(refuse(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]))).toContain(
+      'an Excel 97–2003 (.xls) or other Office 97 file: save it as .xlsx or CSV',
+    );
+    // No known signature, half zeros like UTF-16, but control bytes beside them: binary.
+    const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i % 2 ? 0 : (i * 7919) % 32));
+    expect(refuse(noise)).toContain('(it looks like binary data)');
+    const random = Uint8Array.from({ length: 8192 }, (_, i) => (i * 2654435761) % 251);
+    expect(refuse(random)).toContain('this is not a text/CSV file');
+  });
+
+  it('still reads text with a few NUL bytes in a cell, and UTF-16 without a BOM', () => {
+    expect(refuse(Buffer.from('Id,Notes\n1,"x\u0000y"\n'))).toBe('read as text');
+    expect(refuse(Buffer.from('Name,Stadt\nZoë,Köln\n', 'utf16le'))).toBe('read as text');
+  });
+
+  function refuse(bytes: Uint8Array): string {
+    return refusal(bytes);
+  }
+});
+
 describe('readCsv', () => {
   it('drops a Salesforce report footer and total rows, keeps data that starts with "Total", and numbers rows', () => {
     const text = [

@@ -36,5 +36,7 @@ export type Adapter = {
   label: string;
   entity: RecordEntity;
   detect(headers: readonly string[]): number;
+  /** Column groups the format cannot do without (any alias of each), named when a file lacks them. */
+  required?: readonly (readonly string[])[];
   read(table: SourceTable, context: ReadContext): AdapterOutput;
 };

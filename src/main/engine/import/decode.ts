@@ -23,16 +23,67 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+/** The bytes are no text: what they look like instead (see {@link binaryContent}). */
+export class NotTextError extends Error {
+  constructor(readonly what: string) {
+    super(`not a text file: ${what}`);
+  }
+}
+
 /** Text decoded from a file's bytes, with the encoding that was detected. */
 export type DecodedText = { text: string; encoding: string };
 
+const printable = (byte: number): boolean =>
+  byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte !== 0x7f);
+
 function looksLikeUtf16(bytes: Uint8Array, offset: 0 | 1): boolean {
-  // ASCII-heavy UTF-16 without a BOM has a zero byte in every other position.
+  // ASCII-heavy UTF-16 without a BOM has a zero byte in every other position, and next to each
+  // zero a printable character: a binary file full of zeros has control bytes there too.
   const sample = Math.min(bytes.length, 4000);
   if (sample < 4) return false;
   let zeros = 0;
-  for (let i = offset; i < sample; i += 2) if (bytes[i] === 0) zeros++;
-  return zeros / (sample / 2) > 0.6;
+  let text = 0;
+  for (let i = offset; i + 1 - 2 * offset < sample; i += 2) {
+    if (bytes[i] !== 0) continue;
+    zeros++;
+    if (printable(bytes[i + 1 - 2 * offset]!)) text++;
+  }
+  return zeros / (sample / 2) > 0.6 && text / zeros > 0.95;
+}
+
+/** File signatures of what users rename to .csv by mistake, named in the refusal. */
+const signatures: { bytes: number[]; what: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    what: 'an Excel 97–2003 (.xls) or other Office 97 file: save it as .xlsx or CSV',
+  },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive: unpack it first' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive: unpack it first' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive: unpack it first' },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], what: 'an SQLite database' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program' },
+  { bytes: [0x4d, 0x5a], what: 'a Windows program' },
+];
+
+/**
+ * Why these bytes are no text file, or null when they may be one: a known binary signature, or
+ * (once decoded) more than 16 control characters, and over 1%, in the first 64 KB. CRM exports
+ * carry a few NUL bytes in rich-text cells at most.
+ */
+export function binaryContent(bytes: Uint8Array, text: string): string | null {
+  const known = signatures.find((s) => s.bytes.every((b, i) => bytes[i] === b));
+  if (known) return known.what;
+  const sample = text.slice(0, 65_536);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd) controls++;
+  }
+  return controls > 16 && controls / sample.length > 0.01 ? 'binary data' : null;
 }
 
 /**
@@ -67,5 +118,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       encoding = 'Windows-1252';
     }
   }
+  const binary = binaryContent(bytes, text);
+  if (binary !== null) throw new NotTextError(binary);
   return { text: text.includes('\u0000') ? text.replaceAll('\u0000', '') : text, encoding };
 }

@@ -22,7 +22,7 @@ import { ImportFileError } from './errors';
 import { expandPaths, headerSignature, loadTable } from './loadFiles';
 import { mappedAdapter, mappingProblems, suggestMapping } from './mappedAdapter';
 import { describeDelimiter } from './readCsv';
-import type { SourceTable } from './table';
+import { normalizeHeader, type SourceTable } from './table';
 import { bumpDataRevision } from '../queries/dataRevision';
 
 export type ImportRequest = {
@@ -97,6 +97,35 @@ function refuseCutExport(table: SourceTable, adapter: Adapter | null): void {
     `the file is cut off: it ends inside this row, without the line break ${sourceLabel(adapter.source)} exports end with, so its last value may be incomplete. Export it again (if the file is whole, add a line break at its end); nothing was imported.`,
     last?.line ?? null,
   );
+}
+
+const quoteList = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+/**
+ * Why no format reads a file, in words that help: the columns it has, and the built-in format
+ * it comes closest to (most of its required columns present) with the ones it lacks.
+ */
+export function unknownFormatMessage(headers: readonly string[]): string {
+  const present = new Set(headers.map(normalizeHeader));
+  const has = (group: readonly string[]): boolean =>
+    group.some((alias) => present.has(normalizeHeader(alias)));
+  const shown = headers.slice(0, 8);
+  const columns = `${quoteList(shown)}${headers.length > shown.length ? ` and ${headers.length - shown.length} more` : ''}`;
+  const closest = builtInAdapters
+    .filter((adapter) => adapter.required && adapter.required.some(has))
+    .map((adapter) => ({ adapter, missing: adapter.required!.filter((group) => !has(group)) }))
+    .filter((c) => c.missing.length > 0)
+    .sort(
+      (a, b) =>
+        a.missing.length - b.missing.length ||
+        Number(b.adapter.entity === 'deals') - Number(a.adapter.entity === 'deals'),
+    )[0];
+  const near = closest
+    ? ` The closest format, ${closest.adapter.label}, also needs ${closest.missing
+        .map((group) => `a "${group[0]}" column`)
+        .join(' and ')}.`
+    : '';
+  return `no known CRM export format matches these columns (${columns}).${near} Map its columns to import it.`;
 }
 
 /** Picks how to read a table: the user's choice, a mapping (given or saved), or the best-scoring format. */
@@ -276,7 +305,7 @@ export async function runImport(
         file: file.table!.fileName,
         line: null,
         column: null,
-        message: 'no known CRM export format matches these columns: map its columns to import it',
+        message: unknownFormatMessage(file.table!.headers),
       });
     }
     issues.push(...(file.output?.issues ?? []));

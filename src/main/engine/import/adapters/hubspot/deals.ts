@@ -211,5 +211,6 @@ export const hubspotDealsAdapter: Adapter = {
   label: 'HubSpot deals export',
   entity: 'deals',
   detect: detectHubspotDeals,
+  required: [dealAliases.recordId, [...dealAliases.dealName, ...dealAliases.dealStage]],
   read: readHubspotDeals,
 };

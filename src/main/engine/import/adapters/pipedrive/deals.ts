@@ -176,5 +176,6 @@ export const pipedriveDealsAdapter: Adapter = {
   label: 'Pipedrive deals export',
   entity: 'deals',
   detect: detectPipedriveDeals,
+  required: [dealAliases.title, dealAliases.stage, [...dealAliases.status, ...dealAliases.value]],
   read: readPipedriveDeals,
 };

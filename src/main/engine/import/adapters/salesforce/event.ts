@@ -4,7 +4,7 @@ import { createRowReader, salesforceId } from '../../rowReader';
 import type { SourceTable } from '../../table';
 import { apiZone, withFileDateOrder } from './fileDates';
 import { clip, ownerRef, presentFields, whatLink } from './refs';
-import { scoreShape } from './shape';
+import { shaped } from './shape';
 import { createSkipCounter, skipReasons } from './skipped';
 
 const fields = {
@@ -101,27 +101,22 @@ export const eventAdapter: Adapter = {
   source: 'salesforce',
   label: 'Salesforce events: meetings (Event.csv)',
   entity: 'activities',
-  detect: (headers) =>
-    scoreShape(headers, {
-      required: [
-        ['WhatId', 'WhoId'],
-        ['Subject'],
-        ['StartDateTime', 'ActivityDateTime', 'DurationInMinutes'],
-      ],
-      typical: [
-        'Id',
-        'OwnerId',
-        'StartDateTime',
-        'EndDateTime',
-        'ActivityDateTime',
-        'ActivityDate',
-        'DurationInMinutes',
-        'IsAllDayEvent',
-        'Location',
-        'ShowAs',
-      ],
-      foreign: ['CallType', 'Priority'],
-      excluded: ['TaskSubtype', 'Status', 'CallDurationInSeconds', 'CompletedDateTime'],
-    }),
+  ...shaped({
+    required: [['WhatId', 'WhoId'], ['Subject'], ['StartDateTime', 'ActivityDateTime', 'DurationInMinutes']],
+    typical: [
+      'Id',
+      'OwnerId',
+      'StartDateTime',
+      'EndDateTime',
+      'ActivityDateTime',
+      'ActivityDate',
+      'DurationInMinutes',
+      'IsAllDayEvent',
+      'Location',
+      'ShowAs',
+    ],
+    foreign: ['CallType', 'Priority'],
+    excluded: ['TaskSubtype', 'Status', 'CallDurationInSeconds', 'CompletedDateTime'],
+  }),
   read: readEvents,
 };

@@ -4,7 +4,7 @@ import { createRowReader } from '../../rowReader';
 import type { SourceTable } from '../../table';
 import { withFileDateOrder } from './fileDates';
 import { missingIdWarning, reportDealAliases, reportDealId } from './reportDeals';
-import { scoreShape } from './shape';
+import { shaped } from './shape';
 import { createSkipCounter, skipReasons } from './skipped';
 import { createStageEventKeys } from './stageEventIds';
 
@@ -106,11 +106,10 @@ export const fieldHistoryReportAdapter: Adapter = {
   source: 'salesforce',
   label: 'Salesforce Opportunity Field History report (exported CSV)',
   entity: 'stage history',
-  detect: (headers) =>
-    scoreShape(headers, {
-      required: [['Field / Event', 'Field/Event'], ['New Value'], ['Opportunity Name', 'Opportunity ID']],
-      typical: ['Old Value', 'Edit Date', 'Edited By', 'Opportunity ID', 'Opportunity Owner', 'Account Name'],
-      foreign: ['To Stage', 'From Stage', 'StageName'],
-    }),
+  ...shaped({
+    required: [['Field / Event', 'Field/Event'], ['New Value'], ['Opportunity Name', 'Opportunity ID']],
+    typical: ['Old Value', 'Edit Date', 'Edited By', 'Opportunity ID', 'Opportunity Owner', 'Account Name'],
+    foreign: ['To Stage', 'From Stage', 'StageName'],
+  }),
   read: readFieldHistoryReport,
 };

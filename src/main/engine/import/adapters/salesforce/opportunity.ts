@@ -5,7 +5,7 @@ import type { SourceTable } from '../../table';
 import { apiZone, withFileDateOrder } from './fileDates';
 import { dealOutcome, findExtraColumns, readExtras } from './opportunityFields';
 import { ownerRef } from './refs';
-import { scoreShape } from './shape';
+import { shaped } from './shape';
 import { createSkipCounter, skipReasons } from './skipped';
 
 const fields = {
@@ -85,23 +85,22 @@ export const opportunityAdapter: Adapter = {
   source: 'salesforce',
   label: 'Salesforce opportunities (Opportunity.csv, Data Loader)',
   entity: 'deals',
-  detect: (headers) =>
-    scoreShape(headers, {
-      required: [['Id'], ['StageName'], ['Name', 'CloseDate']],
-      typical: [
-        'Name',
-        'AccountId',
-        'Amount',
-        'CloseDate',
-        'IsClosed',
-        'IsWon',
-        'OwnerId',
-        'CreatedDate',
-        'Probability',
-        'ForecastCategory',
-      ],
-      foreign: ['Opportunity Name'],
-      excluded: ['OpportunityId', 'FromOpportunityStageName'],
-    }),
+  ...shaped({
+    required: [['Id'], ['StageName'], ['Name', 'CloseDate']],
+    typical: [
+      'Name',
+      'AccountId',
+      'Amount',
+      'CloseDate',
+      'IsClosed',
+      'IsWon',
+      'OwnerId',
+      'CreatedDate',
+      'Probability',
+      'ForecastCategory',
+    ],
+    foreign: ['Opportunity Name'],
+    excluded: ['OpportunityId', 'FromOpportunityStageName'],
+  }),
   read: readOpportunities,
 };

@@ -3,7 +3,7 @@ import type { StageEventRecord } from '../../records';
 import { createRowReader, salesforceId } from '../../rowReader';
 import type { SourceTable } from '../../table';
 import { apiZone, withFileDateOrder } from './fileDates';
-import { scoreShape } from './shape';
+import { shaped } from './shape';
 import { createSkipCounter, skipReasons } from './skipped';
 import { createStageEventKeys } from './stageEventIds';
 
@@ -58,21 +58,20 @@ export const opportunityHistoryAdapter: Adapter = {
   source: 'salesforce',
   label: 'Salesforce stage history (OpportunityHistory.csv)',
   entity: 'stage history',
-  detect: (headers) =>
-    scoreShape(headers, {
-      required: [['OpportunityId'], ['StageName'], ['CreatedDate']],
-      typical: [
-        'Id',
-        'CreatedById',
-        'Amount',
-        'CloseDate',
-        'Probability',
-        'ForecastCategory',
-        'ExpectedRevenue',
-        'IsDeleted',
-      ],
-      foreign: ['Field', 'Field / Event'],
-      excluded: ['Name', 'IsClosed', 'IsWon'],
-    }),
+  ...shaped({
+    required: [['OpportunityId'], ['StageName'], ['CreatedDate']],
+    typical: [
+      'Id',
+      'CreatedById',
+      'Amount',
+      'CloseDate',
+      'Probability',
+      'ForecastCategory',
+      'ExpectedRevenue',
+      'IsDeleted',
+    ],
+    foreign: ['Field', 'Field / Event'],
+    excluded: ['Name', 'IsClosed', 'IsWon'],
+  }),
   read: readOpportunityHistory,
 };

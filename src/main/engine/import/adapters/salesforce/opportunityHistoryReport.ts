@@ -4,7 +4,7 @@ import { createRowReader } from '../../rowReader';
 import type { SourceTable } from '../../table';
 import { withFileDateOrder } from './fileDates';
 import { missingIdWarning, reportDealAliases, reportDealId } from './reportDeals';
-import { scoreShape } from './shape';
+import { shaped } from './shape';
 import { createStageEventKeys } from './stageEventIds';
 
 const fields = {
@@ -53,24 +53,23 @@ export const opportunityHistoryReportAdapter: Adapter = {
   source: 'salesforce',
   label: 'Salesforce Opportunity History report (exported CSV)',
   entity: 'stage history',
-  detect: (headers) =>
-    scoreShape(headers, {
-      required: [
-        ['Opportunity Name', 'Opportunity ID'],
-        ['To Stage'],
-        ['Last Modified', 'Edit Date', 'Last Modified Date'],
-      ],
-      typical: [
-        'From Stage',
-        'Stage Duration',
-        'Amount',
-        'Close Date',
-        'Probability (%)',
-        'Opportunity Owner',
-        'Opportunity ID',
-        'Last Modified By',
-      ],
-      foreign: ['Field / Event', 'Field/Event', 'StageName', 'OpportunityId'],
-    }),
+  ...shaped({
+    required: [
+      ['Opportunity Name', 'Opportunity ID'],
+      ['To Stage'],
+      ['Last Modified', 'Edit Date', 'Last Modified Date'],
+    ],
+    typical: [
+      'From Stage',
+      'Stage Duration',
+      'Amount',
+      'Close Date',
+      'Probability (%)',
+      'Opportunity Owner',
+      'Opportunity ID',
+      'Last Modified By',
+    ],
+    foreign: ['Field / Event', 'Field/Event', 'StageName', 'OpportunityId'],
+  }),
   read: readOpportunityHistoryReport,
 };

@@ -5,7 +5,7 @@ import { findColumn, type SourceTable } from '../../table';
 import { withFileDateOrder } from './fileDates';
 import { dealOutcome } from './opportunityFields';
 import { missingIdWarning, reportDealAliases, reportDealId } from './reportDeals';
-import { scoreShape } from './shape';
+import { shaped } from './shape';
 
 const fields = {
   ...reportDealAliases,
@@ -89,26 +89,25 @@ export const opportunityReportAdapter: Adapter = {
   source: 'salesforce',
   label: 'Salesforce opportunity report (exported CSV)',
   entity: 'deals',
-  detect: (headers) =>
-    scoreShape(headers, {
-      required: [
-        ['Opportunity Name'],
-        ['Stage'],
-        ['Close Date', 'Amount', 'Opportunity Owner', 'Opportunity ID'],
-      ],
-      typical: [
-        'Opportunity Owner',
-        'Account Name',
-        'Amount',
-        'Close Date',
-        'Created Date',
-        'Opportunity ID',
-        'Type',
-        'Lead Source',
-        'Probability (%)',
-        'Fiscal Period',
-      ],
-      foreign: ['From Stage', 'To Stage', 'Field / Event', 'Field/Event', 'Old Value', 'New Value'],
-    }),
+  ...shaped({
+    required: [
+      ['Opportunity Name'],
+      ['Stage'],
+      ['Close Date', 'Amount', 'Opportunity Owner', 'Opportunity ID'],
+    ],
+    typical: [
+      'Opportunity Owner',
+      'Account Name',
+      'Amount',
+      'Close Date',
+      'Created Date',
+      'Opportunity ID',
+      'Type',
+      'Lead Source',
+      'Probability (%)',
+      'Fiscal Period',
+    ],
+    foreign: ['From Stage', 'To Stage', 'Field / Event', 'Field/Event', 'Old Value', 'New Value'],
+  }),
   read: readOpportunityReport,
 };

@@ -1,3 +1,4 @@
+import type { Adapter } from '../../adapter';
 import { normalizeHeader } from '../../table';
 
 /**
@@ -23,4 +24,9 @@ export function scoreShape(headers: readonly string[], shape: HeaderShape): numb
   const foreign = (shape.foreign ?? []).filter(has).length;
   const score = 0.6 + 0.4 * typical - 0.25 * foreign;
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+}
+
+/** An adapter's detection from its shape, with the shape's required columns for error messages. */
+export function shaped(shape: HeaderShape): Pick<Adapter, 'detect' | 'required'> {
+  return { detect: (headers) => scoreShape(headers, shape), required: shape.required };
 }

@@ -4,7 +4,7 @@ import { createRowReader, type RowReader, salesforceId } from '../../rowReader';
 import type { SourceRow, SourceTable } from '../../table';
 import { apiZone, withFileDateOrder } from './fileDates';
 import { clip, idPrefix, ownerRef, presentFields, whatLink } from './refs';
-import { scoreShape } from './shape';
+import { shaped } from './shape';
 import { createSkipCounter, skipReasons } from './skipped';
 
 const fields = {
@@ -131,27 +131,26 @@ export const taskAdapter: Adapter = {
   source: 'salesforce',
   label: 'Salesforce tasks: calls, emails, to-dos (Task.csv)',
   entity: 'activities',
-  detect: (headers) =>
-    scoreShape(headers, {
-      required: [
-        ['WhatId', 'WhoId'],
-        ['Subject'],
-        ['Status', 'TaskSubtype', 'CallDurationInSeconds', 'CompletedDateTime'],
-      ],
-      typical: [
-        'Id',
-        'OwnerId',
-        'ActivityDate',
-        'Status',
-        'Priority',
-        'IsClosed',
-        'CallDurationInSeconds',
-        'CallType',
-        'TaskSubtype',
-        'CreatedDate',
-      ],
-      foreign: ['EndDateTime', 'ActivityDateTime', 'ShowAs'],
-      excluded: ['StartDateTime', 'DurationInMinutes', 'IsAllDayEvent'],
-    }),
+  ...shaped({
+    required: [
+      ['WhatId', 'WhoId'],
+      ['Subject'],
+      ['Status', 'TaskSubtype', 'CallDurationInSeconds', 'CompletedDateTime'],
+    ],
+    typical: [
+      'Id',
+      'OwnerId',
+      'ActivityDate',
+      'Status',
+      'Priority',
+      'IsClosed',
+      'CallDurationInSeconds',
+      'CallType',
+      'TaskSubtype',
+      'CreatedDate',
+    ],
+    foreign: ['EndDateTime', 'ActivityDateTime', 'ShowAs'],
+    excluded: ['StartDateTime', 'DurationInMinutes', 'IsAllDayEvent'],
+  }),
   read: readTasks,
 };

@@ -3,7 +3,7 @@ import type { RepRecord } from '../../records';
 import { createRowReader, salesforceId } from '../../rowReader';
 import type { SourceTable } from '../../table';
 import { guessRole } from './roles';
-import { scoreShape } from './shape';
+import { shaped } from './shape';
 import { createSkipCounter, skipReasons } from './skipped';
 
 const fields = {
@@ -136,21 +136,20 @@ export const userAdapter: Adapter = {
   source: 'salesforce',
   label: 'Salesforce users (User.csv)',
   entity: 'reps',
-  detect: (headers) =>
-    scoreShape(headers, {
-      required: [['Id'], ['Username'], ['LastName', 'Name']],
-      typical: [
-        'FirstName',
-        'Email',
-        'IsActive',
-        'UserType',
-        'ManagerId',
-        'UserRoleId',
-        'ProfileId',
-        'Alias',
-        'TimeZoneSidKey',
-      ],
-      foreign: ['StageName', 'WhatId', 'OpportunityId'],
-    }),
+  ...shaped({
+    required: [['Id'], ['Username'], ['LastName', 'Name']],
+    typical: [
+      'FirstName',
+      'Email',
+      'IsActive',
+      'UserType',
+      'ManagerId',
+      'UserRoleId',
+      'ProfileId',
+      'Alias',
+      'TimeZoneSidKey',
+    ],
+    foreign: ['StageName', 'WhatId', 'OpportunityId'],
+  }),
   read: readUsers,
 };
