@@ -255,6 +255,16 @@ describe('Import', () => {
 
     const editor = card.getByRole('region', { name: 'Map the columns' });
     await editor.getByLabel('Records in this file').selectOption('deals');
+    // Mapped but not named: the blocker is said where the problems are, not "map its columns".
+    await previewSettled();
+    await expect
+      .poll(() => page.getByText(/The column mapping is not used yet: give it a source name/i).count(), poll)
+      .toBeGreaterThan(0);
+    expect(await page.getByText(/map its columns to import it/i).count()).toBe(0);
+    expect(await editor.getByRole('alert').textContent()).toContain('This mapping is not used yet.');
+    expect(
+      await page.getByText('Name the source of the column mapping for sales_pipeline.csv above').count(),
+    ).toBe(1);
     await editor.getByLabel('Source name').fill('Maven CRM');
     await editor.getByLabel('Source name').press('Tab');
     const mapping: [string, string][] = [

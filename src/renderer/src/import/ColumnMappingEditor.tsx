@@ -73,9 +73,10 @@ export function ColumnMappingEditor({ file, mapping, onChange }: ColumnMappingEd
         />
       </div>
       {missingSource && (
-        <p className="mapping-hint" role="note">
-          Name the source (the CRM or spreadsheet these rows come from) to preview the file with this mapping.
-          Re-importing from the same source updates records instead of duplicating them.
+        <p className="mapping-hint" role="alert">
+          <strong>This mapping is not used yet.</strong> Name the source (the CRM or spreadsheet these rows
+          come from) to preview the file with it. Re-importing from the same source updates records instead of
+          duplicating them.
         </p>
       )}
       <div className="mapping-grid" role="group" aria-label="Column for each field">

@@ -3,7 +3,7 @@ import { formatCount, plural } from '../format/format';
 import { Icon } from '../ui/Icon';
 import { ApplyProgress } from './ApplyProgress';
 import type { ImportPhase } from './useImportSession';
-import { countTotals, recordTotal } from './importRequest';
+import { DRAFT_MAPPING_MESSAGE, countTotals, recordTotal } from './importRequest';
 
 export type ImportActionBarProps = {
   preview: ImportPreview;
@@ -20,6 +20,14 @@ function readiness(preview: ImportPreview, stale: boolean): { ok: boolean; text:
   const records = recordTotal(preview);
   if (stale) return { ok: false, text: 'Updating the preview with your changes…' };
   const unread = preview.files.filter((f) => f.reader === null && f.headers.length > 0).map((f) => f.name);
+  const unnamed = unread.filter((name) =>
+    preview.issues.some((i) => i.file === name && i.message.startsWith(DRAFT_MAPPING_MESSAGE)),
+  );
+  if (unnamed.length > 0)
+    return {
+      ok: false,
+      text: `Name the source of the column mapping for ${unnamed.join(', ')} above; nothing will be written until then.`,
+    };
   if (unread.length > 0)
     return {
       ok: false,

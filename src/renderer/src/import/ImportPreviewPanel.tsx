@@ -6,7 +6,7 @@ import { FilePreviewCard, type ImportFormat } from './FilePreviewCard';
 import { ImportActionBar } from './ImportActionBar';
 import { IssuesList } from './IssuesList';
 import { UnmappedStages } from './UnmappedStages';
-import { countTotals } from './importRequest';
+import { countTotals, withDraftMappings } from './importRequest';
 import type { ImportSession } from './useImportSession';
 
 export type ImportPreviewPanelProps = {
@@ -21,8 +21,9 @@ function timeZones(current: string): string[] {
 }
 
 /** The dry run of an import: how each file reads, what would change, and what stands in the way. */
-export function ImportPreviewPanel({ session, preview, formats }: ImportPreviewPanelProps) {
+export function ImportPreviewPanel({ session, preview: engineView, formats }: ImportPreviewPanelProps) {
   const { choices, choose, phase } = session;
+  const preview = useMemo(() => withDraftMappings(engineView, choices), [engineView, choices]);
   const stale = session.preview.stale;
   const applying = phase.kind === 'applying';
   const timeZone = choices.timeZone ?? preview.timeZone;

@@ -27,6 +27,34 @@ export function completeMapping(mapping: ColumnMapping): ColumnMapping | null {
   return { entity: mapping.entity, sourceName, columns };
 }
 
+/** What a file whose mapping lacks its source name is told, in place of "no known format". */
+export const DRAFT_MAPPING_MESSAGE =
+  'the column mapping is not used yet: give it a source name (the CRM or spreadsheet these rows come from)';
+
+/**
+ * The preview as the user reads it: a file whose edited mapping still lacks a source name is not
+ * read with it yet, so the engine's "no known format" for it names that blocker instead.
+ */
+export function withDraftMappings(preview: ImportPreview, choices: ImportChoices): ImportPreview {
+  const drafts = new Set(
+    Object.entries(choices.mappings)
+      .filter(([, mapping]) => completeMapping(mapping) === null)
+      .map(([name]) => name),
+  );
+  if (drafts.size === 0) return preview;
+  return {
+    ...preview,
+    issues: preview.issues.map((issue) =>
+      drafts.has(issue.file) && issue.message.startsWith('no known CRM export format')
+        ? {
+            ...issue,
+            message: DRAFT_MAPPING_MESSAGE,
+          }
+        : issue,
+    ),
+  };
+}
+
 /** The preview/apply request for these files and choices; the same object previews and applies. */
 export function buildImportRequest(files: readonly StagedFile[], choices: ImportChoices): ImportRequestInput {
   const names = new Set(files.map((f) => f.name));
