@@ -26,9 +26,13 @@ const basisBySourceRow = new Map(
 );
 
 /** The basis of a derived event from its stored source_row; older workspaces' rows count as `created`. */
-export function derivedBasis(externalId: string | null, sourceRow: string | null): DerivedBasis | null {
-  if (!externalId?.startsWith(DERIVED_EVENT_PREFIX)) return null;
+export function basisOfSourceRow(sourceRow: string | null): DerivedBasis {
   return basisBySourceRow.get(sourceRow ?? '') ?? 'created';
+}
+
+/** The basis of a stage event if it was derived from its deal row, else null (real history). */
+export function derivedBasis(externalId: string | null, sourceRow: string | null): DerivedBasis | null {
+  return externalId?.startsWith(DERIVED_EVENT_PREFIX) ? basisOfSourceRow(sourceRow) : null;
 }
 
 /**

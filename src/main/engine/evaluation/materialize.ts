@@ -6,7 +6,7 @@ import { createActivityClassifier } from '@shared/workflow/activityTypes';
 import type { RepRole } from '@shared/workflow/definition';
 import { createStageMapper } from '@shared/workflow/stageMapping';
 import { visitFates } from '@shared/metrics/funnel';
-import { DERIVED_EVENT_PREFIX, derivedBasis } from '@shared/import/derivedHistory';
+import { DERIVED_EVENT_PREFIX, basisOfSourceRow } from '@shared/import/derivedHistory';
 import type { Db } from '../db/open';
 import { deferSecondaryIndexes, deferTriggers } from '../import/deferIndexes';
 import { dataRevision } from '../queries/dataRevision';
@@ -29,9 +29,6 @@ function isQuarterEnd(ms: number): boolean {
   if (d.getUTCMonth() % 3 !== 2) return false;
   return d.getUTCDate() >= new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate() - 1;
 }
-
-/** The basis of a derived event from its source_row (the query only returns it for derived ones). */
-const derivedBasisOf = (sourceRow: string) => derivedBasis(DERIVED_EVENT_PREFIX, sourceRow);
 
 /** The columns of a deal the evaluator reads. */
 export type EvalDealRow = {
@@ -207,7 +204,7 @@ export function materializeEvaluations(
         mappedStages.set(sourceStage, stageKey);
       }
       const event: EvalStageEvent = { id, sourceStage, stageKey, enteredAt };
-      if (derivedFrom !== null) event.derived = derivedBasisOf(derivedFrom);
+      if (derivedFrom !== null) event.derived = basisOfSourceRow(derivedFrom);
       const list = events.get(dealId);
       if (list) list.push(event);
       else events.set(dealId, [event]);

@@ -6,8 +6,6 @@ import type { Db } from '../db/open';
 import type { ChangeLog } from './changeLog';
 import { createPatcher, createUpserter } from './upsert';
 
-const DERIVED = DERIVED_EVENT_PREFIX;
-
 type DealState = {
   id: number;
   source: string;
@@ -100,8 +98,8 @@ export function createDealRefresher(db: Db, log: ChangeLog, workflow: WorkflowDe
           externalId: string | null;
         }[];
         let entryBasis: DerivedBasis | null = null;
-        const derived = events.filter((e) => e.externalId?.startsWith(DERIVED));
-        const real = events.filter((e) => !e.externalId?.startsWith(DERIVED));
+        const derived = events.filter((e) => e.externalId?.startsWith(DERIVED_EVENT_PREFIX));
+        const real = events.filter((e) => !e.externalId?.startsWith(DERIVED_EVENT_PREFIX));
         const removeDerived = (): void => {
           for (const event of derived) {
             log.before('stage_events', event.id, 'delete');
@@ -119,7 +117,7 @@ export function createDealRefresher(db: Db, log: ChangeLog, workflow: WorkflowDe
             removeDerived();
             events = [];
           } else {
-            const result = upsertDerived(deal.source, `${DERIVED}${deal.external_id}`, {
+            const result = upsertDerived(deal.source, `${DERIVED_EVENT_PREFIX}${deal.external_id}`, {
               deal_id: dealId,
               source_stage: deal.source_stage,
               stage_key: key,

@@ -5,7 +5,7 @@ import type { WorkflowVersion } from '@shared/domain/types';
 import type { ComplianceCounts } from '@shared/evaluation/views';
 import { stageFunnel } from '@shared/metrics/funnel';
 import { complianceReport } from '../evaluation/queries';
-import { periodVisits } from '../reports/stageReports';
+import { dealsWithoutHistory, periodVisits } from '../reports/stageReports';
 import type { WorkspaceCounts } from '@shared/domain/types';
 import type { Db } from '../db/open';
 import { workspaceCounts } from './workspace';
@@ -94,15 +94,7 @@ export function metricsReport(db: Db, version: WorkflowVersion, period: Period):
   const complianceByRep = new Map(compliance.reps.map((r) => [r.id, r.totals]));
   const none: ComplianceCounts = { due: 0, onTime: 0, late: 0, missed: 0, pending: 0, rate: null };
   const { observations: _observations, ...counts } = workspaceCounts(db);
-  const missing = db
-    .prepare(
-      `SELECT d.owner_id AS ownerId, count(*) AS deals, coalesce(sum(d.status <> 'open'), 0) AS closed
-       FROM eval_flags f JOIN deals d ON d.id = f.deal_id
-       WHERE f.workflow_version_id = ? AND f.kind = 'no_history'
-         AND coalesce(d.created_at, 0) < ? AND (d.status = 'open' OR d.closed_at >= ?)
-       GROUP BY d.owner_id`,
-    )
-    .all(version.id, end, start) as { ownerId: number | null; deals: number; closed: number }[];
+  const missing = dealsWithoutHistory(db, version.id, start, end, period);
   const missingByRep = new Map(missing.map((m) => [m.ownerId, m.deals]));
   return {
     period,

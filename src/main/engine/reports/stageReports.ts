@@ -165,6 +165,33 @@ export function funnelDeals(
   return rows.map(({ durationMs, ...row }) => ({ ...row, durationDays: msToDays(durationMs) }));
 }
 
+/**
+ * Per owner, the deals in scope alive in [start, end) — created before its end, and open or
+ * closed inside it — that carry the no-history data-trust flag, and how many of them closed.
+ */
+export function dealsWithoutHistory(
+  db: Db,
+  versionId: number,
+  start: number,
+  end: number,
+  filter: ReportFilter,
+): { ownerId: number | null; deals: number; closed: number }[] {
+  const owners = ownerFilter(filter);
+  return db
+    .prepare(
+      `SELECT v.owner_id AS ownerId, count(*) AS deals, coalesce(sum(v.status <> 'open'), 0) AS closed
+       FROM eval_flags f JOIN deals v ON v.id = f.deal_id
+       WHERE f.workflow_version_id = ? AND f.kind = 'no_history'
+         AND coalesce(v.created_at, 0) < ? AND (v.status = 'open' OR v.closed_at >= ?)${owners.sql}
+       GROUP BY v.owner_id`,
+    )
+    .all(versionId, end, start, ...owners.params) as {
+    ownerId: number | null;
+    deals: number;
+    closed: number;
+  }[];
+}
+
 /** Stage-to-stage conversion (skips counted apart), drop-off and the win rate of the period. */
 export function funnelReport(db: Db, filter: ReportFilter): FunnelReport {
   const version = resolveEvaluatedVersion(db, filter.versionId);
@@ -187,15 +214,10 @@ export function funnelReport(db: Db, filter: ReportFilter): FunnelReport {
       (!ownerIds || (d.ownerId !== null && ownerIds.has(d.ownerId))) &&
       (!teamOwners || (d.ownerId !== null && teamOwners.has(d.ownerId))),
   );
-  const owners = ownerFilter(filter);
-  const withoutHistory = db
-    .prepare(
-      `SELECT count(*) AS deals, coalesce(sum(v.status <> 'open'), 0) AS closed
-       FROM eval_flags f JOIN deals v ON v.id = f.deal_id
-       WHERE f.workflow_version_id = ? AND f.kind = 'no_history'
-         AND coalesce(v.created_at, 0) < ? AND (v.status = 'open' OR v.closed_at >= ?)${owners.sql}`,
-    )
-    .get(version.id, end, start, ...owners.params) as FunnelReport['withoutHistory'];
+  const withoutHistory = dealsWithoutHistory(db, version.id, start, end, filter).reduce(
+    (sum, owner) => ({ deals: sum.deals + owner.deals, closed: sum.closed + owner.closed }),
+    { deals: 0, closed: 0 },
+  );
   return {
     versionId: version.id,
     version: version.version,
