@@ -91,6 +91,8 @@ describe('cli metrics', () => {
       counts: { reps: 3, deals: 6, stageEvents: 8, activities: 0 },
       // Every deal has its stage history.
       withoutHistory: { deals: 0, closed: 0 },
+      // No deal says its currency: amounts are plain numbers, nothing converted.
+      money: { corporate: null, corporateFrom: null, currencies: [] },
       reps: [
         {
           name: 'Ana Lima',
@@ -100,6 +102,7 @@ describe('cli metrics', () => {
           winRate: 2 / 3,
           medianCycleDays: 15,
           wonAmount: 4000,
+          wonAmountByCurrency: {},
           // A1 entered Lead on 07-01 and Proposal on 07-05 (skipping ahead both times), then won on 07-11.
           stages: {
             lead: { entered: 1, medianDaysInStage: 4, conversionToNext: 1 },
@@ -121,6 +124,7 @@ describe('cli metrics', () => {
           winRate: 0,
           medianCycleDays: null,
           wonAmount: 0,
+          wonAmountByCurrency: {},
           stages: noStages,
           compliance: noCompliance,
           dealsWithoutHistory: 0,
@@ -133,6 +137,7 @@ describe('cli metrics', () => {
           winRate: null,
           medianCycleDays: null,
           wonAmount: 0,
+          wonAmountByCurrency: {},
           stages: noStages,
           compliance: noCompliance,
           dealsWithoutHistory: 0,

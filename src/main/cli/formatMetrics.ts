@@ -1,3 +1,4 @@
+import { conversionNote } from '@shared/money/rates';
 import type { MetricsReport } from '../engine/queries/metrics';
 
 const percent = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
@@ -5,14 +6,24 @@ const days = (value: number | null): string => (value === null ? '—' : value.t
 
 /** The metrics report as an aligned plain-text table for a terminal. */
 export function formatMetricsTable(report: MetricsReport): string {
-  const header = ['Rep', 'Won', 'Lost', 'Win rate', 'Median cycle (d)', 'Won amount'];
+  const currency = report.money.corporate;
+  const header = [
+    'Rep',
+    'Won',
+    'Lost',
+    'Win rate',
+    'Median cycle (d)',
+    currency ? `Won amount (${currency})` : 'Won amount',
+  ];
   const rows = report.reps.map((rep) => [
     rep.name,
     String(rep.won),
     String(rep.lost),
     percent(rep.winRate),
     days(rep.medianCycleDays),
-    Math.round(rep.wonAmount).toLocaleString('en-US'),
+    rep.wonAmount === null
+      ? `— (no rate for ${rep.missingRates?.join(', ')})`
+      : Math.round(rep.wonAmount).toLocaleString('en-US'),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
@@ -29,6 +40,7 @@ export function formatMetricsTable(report: MetricsReport): string {
             `${report.withoutHistory.closed} closed one(s) count by Close Date, and the stage figures leave them out.`,
         ]
       : []),
+    ...(conversionNote(report.money) ? [`Currency: ${conversionNote(report.money)}`] : []),
     '',
     line(header),
     ...rows.map(line),

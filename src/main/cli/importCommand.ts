@@ -46,6 +46,9 @@ export function formatImportSummary(preview: ImportPreview, applied: boolean): s
       : []),
     `  activities    ${counts(c.activities)}`,
     `  observations  ${counts(c.observations)}`,
+    ...(c.currencyRates && c.currencyRates.new + c.currencyRates.changed + c.currencyRates.unchanged > 0
+      ? [`  currency rates  ${counts(c.currencyRates)}`]
+      : []),
   );
   if (preview.unmappedStages.length > 0) {
     lines.push(

@@ -17,6 +17,7 @@ import { importHistory, runImport } from './import/pipeline';
 import { dealFacets, getDeal, listDeals } from './queries/deals';
 import { exportDealsCsv } from './queries/dealsExport';
 import { listReps } from './queries/reps';
+import { currencyOverview, saveCurrencySettings } from './queries/money';
 import { bottlenecksReport, failurePointsReport, patternsReport } from './reports/patterns';
 import { stageMetricsReport } from './reports/stageMetrics';
 import { scorecardEvidence } from './scorecards/evidence';
@@ -140,6 +141,13 @@ function createHandlers({
       const saved = saveScorecardSettings(db, input);
       emit({ type: 'changed', what: ['scorecards'] });
       return saved;
+    },
+    'currencies:overview': () => currencyOverview(db),
+    'currencies:save': (input) => {
+      saveCurrencySettings(db, input);
+      // Every sum in another currency converts anew: all screens fetch again.
+      changed();
+      return currencyOverview(db);
     },
     ...observationHandlers({ db, clock, changed: () => emit({ type: 'changed', what: ['observations'] }) }),
     ...oneOnOneHandlers({ db, clock, changed: () => emit({ type: 'changed', what: ['oneOnOnes'] }) }),

@@ -5,6 +5,7 @@ import { DealsPage } from './deals/DealsPage';
 import { FunnelPage } from './funnel/FunnelPage';
 import { ExecutionPage } from './execution/ExecutionPage';
 import { ExportPage } from './export/ExportPage';
+import { SettingsPage } from './settings/SettingsPage';
 import { ExperimentFormPage } from './experiments/ExperimentFormPage';
 import { ExperimentPage } from './experiments/ExperimentPage';
 import { ExperimentsPage } from './experiments/ExperimentsPage';
@@ -89,6 +90,7 @@ const router = createHashRouter([
           { path: 'one-on-ones/:repId', element: <PrepPage /> },
           { path: 'ramp', element: <RampPage /> },
           { path: 'export', element: <ExportPage /> },
+          { path: 'settings', element: <SettingsPage /> },
           { path: 'experiments', element: <ExperimentsPage /> },
           { path: 'experiments/new', element: <ExperimentFormPage /> },
           { path: 'experiments/:id', element: <ExperimentPage /> },

@@ -39,6 +39,7 @@ import type {
 } from '../coaching/observationViews';
 import { repScorecardInput, scorecardEvidenceInput, scorecardScopeInput } from '../scorecards/inputs';
 import { type ScorecardSettings, scorecardSettingsSchema } from '../scorecards/settings';
+import { type CurrencyOverview, currencySettingsSchema } from '../money/settings';
 import type { RepScorecard, ScorecardEvidence, TeamScorecard } from '../scorecards/types';
 import { oneOnOneInputs } from '../oneOnOnes/inputs';
 import type {
@@ -236,6 +237,8 @@ export const apiContract = {
   'scorecards:evidence': method<ScorecardEvidence>()('read', scorecardEvidenceInput),
   'scorecards:settings': method<ScorecardSettings>()('read', none),
   'scorecards:saveSettings': method<ScorecardSettings>()('write', scorecardSettingsSchema),
+  'currencies:overview': method<CurrencyOverview>()('read', none),
+  'currencies:save': method<CurrencyOverview>()('write', currencySettingsSchema.omit({ base: true })),
   'workflow:mapStages': method<WorkflowVersion>()(
     'write',
     z

@@ -39,6 +39,8 @@ export const apiMethodNames = [
   'scorecards:evidence',
   'scorecards:settings',
   'scorecards:saveSettings',
+  'currencies:overview',
+  'currencies:save',
   'observations:list',
   'observations:get',
   'observations:save',

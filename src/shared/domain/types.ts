@@ -1,5 +1,6 @@
 import type { RepRole, WorkflowDefinition } from '../workflow/definition';
 import type { StageVisit } from '../workflow/stageVisits';
+import type { MoneyInfo } from '../money/rates';
 
 /** Timestamps cross the API as epoch milliseconds (UTC); calendar dates as YYYY-MM-DD strings. */
 export type EpochMs = number;
@@ -24,6 +25,8 @@ export type WorkspaceInfo = {
   /** The newest imported timestamp (stage entry or activity), or null on an empty workspace. */
   newestDataAt: EpochMs | null;
   workflowVersion: { id: number; version: number; name: string; createdAt: EpochMs } | null;
+  /** The currency sums are in and how each other currency converts into it. */
+  money: MoneyInfo;
 };
 
 export type RepSummary = {
@@ -38,7 +41,8 @@ export type RepSummary = {
   openDeals: number;
   wonDeals: number;
   lostDeals: number;
-  wonAmount: number;
+  /** All-time won amount in the corporate currency; null when a won deal's currency has no rate. */
+  wonAmount: number | null;
   activities: number;
   lastActivityAt: EpochMs | null;
 };

@@ -8,7 +8,7 @@ export type EntityCounts = { new: number; changed: number; unchanged: number };
  * from deal rows whose file carries no stage history (absent from batches of older versions).
  */
 export type ImportCounts = Record<
-  'reps' | 'deals' | 'stageEvents' | 'derivedStageEvents' | 'activities' | 'observations',
+  'reps' | 'deals' | 'stageEvents' | 'derivedStageEvents' | 'activities' | 'observations' | 'currencyRates',
   EntityCounts
 >;
 

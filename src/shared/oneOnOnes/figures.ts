@@ -24,7 +24,8 @@ export type PrepFigures = {
   winRate: RateFigure;
   won: number;
   lost: number;
-  wonAmount: number;
+  /** In the corporate currency; null when a won deal's currency has no rate. */
+  wonAmount: number | null;
   stalled: number;
   medianCycleDays: number | null;
 };

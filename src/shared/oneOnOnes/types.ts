@@ -171,6 +171,11 @@ export type RiskReason =
   | { kind: 'no_next_step'; detail: string };
 
 export type RiskDeal = DealRef & {
+  /**
+   * The amount in the workspace's corporate currency at today's rate (the same as `amount` for a
+   * deal in it); null without an amount or when its currency has no rate.
+   */
+  corporateAmount: number | null;
   account: string | null;
   stageKey: string;
   stageName: string;

@@ -85,6 +85,7 @@ const risk: RiskDeal = {
   dealName: 'Everest Hotels — Platform',
   amount: 50_500,
   currency: 'USD',
+  corporateAmount: 50_500,
   account: 'Everest Hotels',
   stageKey: 'negotiation',
   stageName: 'Negotiation',

@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import type { ChangeLog } from './changeLog';
 import type {
   ActivityRecord,
+  CurrencyRateRecord,
   DealRecord,
   ImportIssue,
   ImportRecord,
@@ -70,6 +71,7 @@ export function applyRecords(
     derivedStageEvents: emptyCounts(),
     activities: emptyCounts(),
     observations: emptyCounts(),
+    currencyRates: emptyCounts(),
   };
   const issues: ImportIssue[] = [];
   const mapStage = createStageMapper(workflow);
@@ -327,6 +329,25 @@ export function applyRecords(
       notes: observation.notes,
     });
     counts.observations[result.outcome]++;
+    tick();
+  }
+
+  const upsertRate = createUpserter(
+    db,
+    'currency_rates',
+    ['currency', 'rate', 'start_date', 'end_date', 'is_corporate'],
+    log,
+  );
+  for (const { group, record } of byKind(groups, 'currencyRate')) {
+    const rate = record as CurrencyRateRecord;
+    const result = upsertRate(group.source, rate.externalId, {
+      currency: rate.currency,
+      rate: rate.rate,
+      start_date: rate.startDate,
+      end_date: rate.endDate,
+      is_corporate: rate.isCorporate ? 1 : 0,
+    });
+    counts.currencyRates[result.outcome]++;
     tick();
   }
 

@@ -9,7 +9,8 @@ export type ImportTable =
   | 'deals'
   | 'stage_events'
   | 'activities'
-  | 'observations';
+  | 'observations'
+  | 'currency_rates';
 
 const importTables: readonly ImportTable[] = [
   'reps',
@@ -18,6 +19,7 @@ const importTables: readonly ImportTable[] = [
   'stage_events',
   'activities',
   'observations',
+  'currency_rates',
 ];
 
 type Row = Record<string, unknown>;

@@ -7,6 +7,7 @@ const recordNames: Record<ImportRecord['kind'], string> = {
   stageEvent: 'stage change',
   activity: 'activity',
   observation: 'observation',
+  currencyRate: 'currency rate',
 };
 
 /** A record's content without the row it came from, to tell a repeated row from a conflicting one. */

@@ -66,6 +66,7 @@ const zeroCounts = (): ImportCounts => ({
   deals: { new: 0, changed: 0, unchanged: 0 },
   stageEvents: { new: 0, changed: 0, unchanged: 0 },
   derivedStageEvents: { new: 0, changed: 0, unchanged: 0 },
+  currencyRates: { new: 0, changed: 0, unchanged: 0 },
   activities: { new: 0, changed: 0, unchanged: 0 },
   observations: { new: 0, changed: 0, unchanged: 0 },
 });

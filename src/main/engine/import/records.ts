@@ -90,7 +90,27 @@ export type ObservationRecord = {
   at: RowRef;
 };
 
-export type ImportRecord = RepRecord | DealRecord | StageEventRecord | ActivityRecord | ObservationRecord;
+/** One row of the export's currency table (Salesforce CurrencyType or DatedConversionRate). */
+export type CurrencyRateRecord = {
+  kind: 'currencyRate';
+  externalId: string;
+  currency: string;
+  /** Units of the currency per one unit of the org's corporate currency. */
+  rate: number;
+  /** [startDate, endDate) as YYYY-MM-DD; both null for an undated rate. */
+  startDate: string | null;
+  endDate: string | null;
+  isCorporate: boolean;
+  at: RowRef;
+};
+
+export type ImportRecord =
+  | RepRecord
+  | DealRecord
+  | StageEventRecord
+  | ActivityRecord
+  | ObservationRecord
+  | CurrencyRateRecord;
 
 /** A problem at a place in a file; errors block the import, warnings are shown and kept. */
 export type ImportIssue = {

@@ -1,4 +1,6 @@
+import { rateDay } from '@shared/money/rates';
 import type { RiskDeal, RiskReason } from '@shared/oneOnOnes/types';
+import { loadMoney } from '../queries/money';
 import type { Db } from '../db/open';
 import { DAY_MS, type WorkflowLookup } from './workflowLookup';
 
@@ -134,6 +136,7 @@ export function dealsAtRisk(
   const deals = openDeals(db, lookup.version.id, ownerIds);
   const missed = missedByDeal(db, lookup, deals, now);
   const nextStep = nextStepField(lookup);
+  const { converter } = loadMoney(db);
   const byOwner = new Map<number, RiskDeal[]>();
   for (const deal of deals) {
     const reasons = reasonsFor(deal, lookup, missed.get(deal.dealId), nextStep, now);
@@ -145,6 +148,8 @@ export function dealsAtRisk(
       account: deal.account,
       amount: deal.amount,
       currency: deal.currency,
+      corporateAmount:
+        deal.amount === null ? null : converter.convert(deal.amount, deal.currency, rateDay(now)),
       stageKey: deal.stageKey,
       stageName: lookup.stageName(deal.stageKey),
       daysInStage: (now - deal.enteredAt) / DAY_MS,
@@ -158,7 +163,7 @@ export function dealsAtRisk(
     list.sort(
       (a, b) =>
         b.reasons.length - a.reasons.length ||
-        (b.amount ?? 0) - (a.amount ?? 0) ||
+        (b.corporateAmount ?? 0) - (a.corporateAmount ?? 0) ||
         a.dealName.localeCompare(b.dealName),
     );
   return byOwner;

@@ -1,5 +1,11 @@
 import { type Period, periodBounds } from '@shared/metrics/period';
-import { type ClosedDeal, type RepOutcome, summarizeOutcomes } from '@shared/metrics/repOutcomes';
+import {
+  type ClosedDeal,
+  type RepOutcome,
+  summarizeOutcomes,
+  wonAmountByCurrency,
+} from '@shared/metrics/repOutcomes';
+import { type Converter, type MoneyInfo, rateDay } from '@shared/money/rates';
 import type { WorkflowDefinition } from '@shared/workflow/definition';
 import type { WorkflowVersion } from '@shared/domain/types';
 import type { ComplianceCounts } from '@shared/evaluation/views';
@@ -8,6 +14,7 @@ import { complianceReport } from '../evaluation/queries';
 import { dealsWithoutHistory, periodVisits } from '../reports/stageReports';
 import type { WorkspaceCounts } from '@shared/domain/types';
 import type { Db } from '../db/open';
+import { loadMoney } from './money';
 import { workspaceCounts } from './workspace';
 
 export type RepStageMetrics = {
@@ -25,6 +32,8 @@ export type RepMetrics = {
   compliance: ComplianceCounts;
   /** This rep's deals alive in the period whose file had no stage history (see the report's). */
   dealsWithoutHistory: number;
+  /** Won amounts in each deal's own currency, unconverted; `wonAmount` is their sum in the report's currency. */
+  wonAmountByCurrency: Record<string, number>;
 } & RepOutcome;
 
 export type MetricsReport = {
@@ -36,6 +45,8 @@ export type MetricsReport = {
    * them out. A data-trust flag, not a figure to hide.
    */
   withoutHistory: { deals: number; closed: number };
+  /** The corporate currency every summed amount is in, and how other currencies were converted. */
+  money: MoneyInfo;
   reps: RepMetrics[];
 };
 
@@ -49,6 +60,7 @@ export function closedDealsBetween(
   workflow: WorkflowDefinition,
   start: number,
   end: number,
+  money: { converter: Converter } = loadMoney(db),
 ): ClosedDeal[] {
   const won = workflow.stages.filter((s) => s.outcome === 'won').map((s) => s.key);
   const lost = workflow.stages.filter((s) => s.outcome === 'lost').map((s) => s.key);
@@ -62,17 +74,29 @@ export function closedDealsBetween(
          FROM stage_events WHERE stage_key IN (${marks(terminal)})
        ),
        closing AS (
-         SELECT d.id, d.owner_id, d.created_at, d.amount,
+         SELECT d.id, d.owner_id, d.created_at, d.amount, d.currency,
                 coalesce(t.entered_at, d.closed_at) AS closed_at,
                 CASE WHEN t.deal_id IS NOT NULL THEN t.stage_key IN (${marks(won)}) ELSE d.status = 'won' END AS is_won
          FROM deals d LEFT JOIN terminal t ON t.deal_id = d.id AND t.rn = 1
          WHERE t.deal_id IS NOT NULL OR d.status IN ('won', 'lost')
        )
-       SELECT id AS dealId, owner_id AS ownerId, created_at AS createdAt, amount, closed_at AS closedAt, is_won AS isWon
+       SELECT id AS dealId, owner_id AS ownerId, created_at AS createdAt, amount, currency,
+              closed_at AS closedAt, is_won AS isWon
        FROM closing WHERE closed_at >= ? AND closed_at < ?`,
     )
-    .all(...terminal, ...won, start, end) as (Omit<ClosedDeal, 'outcome'> & { isWon: number })[];
-  return rows.map(({ isWon, ...deal }) => ({ ...deal, outcome: isWon ? 'won' : 'lost' }));
+    .all(...terminal, ...won, start, end) as (Omit<ClosedDeal, 'outcome'> & {
+    isWon: number;
+    amount: number | null;
+    currency: string | null;
+  })[];
+  // Amounts are summed in the corporate currency, each at the rate in force on its close day.
+  const { converter } = money;
+  return rows.map(({ isWon, amount, ...deal }) => ({
+    ...deal,
+    outcome: isWon ? 'won' : 'lost',
+    ownAmount: amount,
+    amount: amount === null ? null : converter.convert(amount, deal.currency, rateDay(deal.closedAt)),
+  }));
 }
 
 /**
@@ -82,7 +106,8 @@ export function closedDealsBetween(
  */
 export function metricsReport(db: Db, version: WorkflowVersion, period: Period): MetricsReport {
   const { start, end } = periodBounds(period);
-  const closed = closedDealsBetween(db, version.definition, start, end);
+  const money = loadMoney(db);
+  const closed = closedDealsBetween(db, version.definition, start, end, money);
   const byOwner = new Map<number | null, ClosedDeal[]>();
   for (const deal of closed) byOwner.set(deal.ownerId, [...(byOwner.get(deal.ownerId) ?? []), deal]);
   const reps = db.prepare('SELECT id, name, email FROM reps ORDER BY name COLLATE NOCASE, id').all() as {
@@ -103,6 +128,7 @@ export function metricsReport(db: Db, version: WorkflowVersion, period: Period):
       deals: missing.reduce((sum, m) => sum + m.deals, 0),
       closed: missing.reduce((sum, m) => sum + m.closed, 0),
     },
+    money: money.info,
     reps: reps.map((rep) => {
       const funnel = stageFunnel(
         periodVisits(db, version.id, start, end, { ...period, ownerIds: [rep.id] }),
@@ -114,6 +140,7 @@ export function metricsReport(db: Db, version: WorkflowVersion, period: Period):
         name: rep.name,
         email: rep.email,
         ...summarizeOutcomes(byOwner.get(rep.id) ?? []),
+        wonAmountByCurrency: wonAmountByCurrency(byOwner.get(rep.id) ?? [], money.info.corporate),
         stages: Object.fromEntries(
           funnel.map((stage) => [
             stage.key,

@@ -1,5 +1,6 @@
 import type { WorkspaceCounts, WorkspaceInfo } from '@shared/domain/types';
 import type { Db } from '../db/open';
+import { moneyInfo } from './money';
 import { currentWorkflow, ensureDefaultWorkflow } from './workflow';
 
 export const DEMO_SOURCE = 'demo';
@@ -76,6 +77,7 @@ export function workspaceInfo(db: Db, dbPath: string, schemaVersion: number): Wo
     hasDemoData: hasDemoData(db),
     counts: workspaceCounts(db),
     newestDataAt: newest.t,
+    money: moneyInfo(db),
     workflowVersion: {
       id: workflow.id,
       version: workflow.version,

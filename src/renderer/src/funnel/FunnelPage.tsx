@@ -18,6 +18,7 @@ import { type ReportChange, useKept, useReportScope } from '../reports/useReport
 import { isEmptyWorkspace, useWorkspace } from '../shell/workspaceContext';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { CurrencyNote } from '../ui/CurrencyNote';
 import { Icon } from '../ui/Icon';
 import { plural } from '../format/format';
 import { ExportPeriod, periodOfRange } from '../ui/ExportPeriod';
@@ -60,8 +61,6 @@ export function FunnelPage() {
   const { view, onChange, range, filter, facets, versions, selected, evaluate } = scope;
 
   const { data: workspace } = useWorkspace();
-  // Report amounts carry no currency; the workspace's won deals tell which one they are in.
-  const sample = useApiQuery(() => api.deals.list({ statuses: ['won'], limit: 1 }), []);
   const funnel = useApiQuery(() => (filter ? api.reports.funnel(filter) : Promise.resolve(null)), [filter]);
   const time = useApiQuery(
     () => (filter ? api.reports.timeInStage(filter) : Promise.resolve(null)),
@@ -151,7 +150,7 @@ export function FunnelPage() {
           error: metrics.error,
           onRetry: metrics.reload,
         }}
-        currency={sample.data?.rows[0]?.currency ?? null}
+        currency={workspace?.money.corporate ?? null}
         stageHref={stageHref}
         onChange={onChange}
       />
@@ -237,6 +236,7 @@ function FunnelContent({
       data-period={`${funnel.from}/${funnel.to}`}
     >
       <MissingHistoryNote {...funnel.withoutHistory} />
+      <CurrencyNote />
       <OutcomeCards
         outcomes={funnel.outcomes}
         currency={currency}

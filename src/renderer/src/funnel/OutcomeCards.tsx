@@ -34,7 +34,13 @@ export function OutcomeCards({ outcomes, currency, onDrill }: OutcomeCardsProps)
       value: formatDayValue(outcomes.medianCycleDays),
       hint: 'creation to won, over won deals',
     },
-    { label: 'Won amount', value: formatMoney(outcomes.wonAmount, currency), hint: 'sum over the deals won' },
+    {
+      label: 'Won amount',
+      value: formatMoney(outcomes.wonAmount, currency),
+      hint: outcomes.missingRates
+        ? `not summed: no rate for ${outcomes.missingRates.join(', ')} (Settings)`
+        : 'sum over the deals won',
+    },
   ];
   return (
     <section className="funnel-outcomes" aria-label="Deals closed in the period">

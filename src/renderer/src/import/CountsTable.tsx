@@ -36,12 +36,15 @@ const columns = [
 
 export type CountsTableProps = { counts: ImportCounts; label: string };
 
+const optionalRows = new Set<keyof ImportCounts>(['derivedStageEvents', 'currencyRates']);
+
 /** New, changed and unchanged records per kind: what an import writes, or wrote. */
 export function CountsTable({ counts, label }: CountsTableProps) {
-  // Derived entries show only when an import made some; batches of older versions have none.
+  // Derived entries and currency rates show only when an import has some; batches of older
+  // versions have neither.
   const data = countRows.flatMap(({ key, label: rowLabel }) => {
     const row = counts[key] as EntityCounts | undefined;
-    if (key === 'derivedStageEvents' && (!row || row.new + row.changed + row.unchanged === 0)) return [];
+    if (optionalRows.has(key) && (!row || row.new + row.changed + row.unchanged === 0)) return [];
     return [{ label: rowLabel, ...(row ?? { new: 0, changed: 0, unchanged: 0 }) }];
   });
   return (

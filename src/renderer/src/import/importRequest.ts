@@ -97,6 +97,7 @@ export const countRows: { key: keyof ImportCounts; label: string }[] = [
   { key: 'derivedStageEvents', label: 'Stage entries derived from deal rows' },
   { key: 'activities', label: 'Activities' },
   { key: 'observations', label: 'Observations' },
+  { key: 'currencyRates', label: 'Currency rates' },
 ];
 
 /** Totals over every kind of record. */

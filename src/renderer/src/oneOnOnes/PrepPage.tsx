@@ -22,6 +22,7 @@ import { LastTimeCard } from './LastTimeCard';
 import { NotesSection } from './NotesSection';
 import { ObservationsSection } from './ObservationsSection';
 import { PrepHeader } from './PrepHeader';
+import { useWorkspace } from '../shell/workspaceContext';
 import { RisksSection } from './RisksSection';
 import { TalkingPointsSection } from './TalkingPointsSection';
 import { addDays, formatDay } from './prepFormat';
@@ -46,6 +47,7 @@ function useHistory(repId: number) {
  * its own state (saved as they change), so a reload of the prep after a write never clobbers them.
  */
 function PrepBody({ prep, history, held, onHeld }: PrepBodyProps) {
+  const currency = useWorkspace().data?.money.corporate ?? null;
   const repId = prep.rep.id;
   const [notes, setNotes] = useState(prep.draft?.notes ?? '');
   const [points, setPoints] = useState<string[] | null>(
@@ -150,7 +152,7 @@ function PrepBody({ prep, history, held, onHeld }: PrepBodyProps) {
       {prep.last && <LastTimeCard last={prep.last} today={prep.today} />}
       <ChangesSection prep={prep} scorecard={scorecard} />
       <GapsSection prep={prep} onCommit={commit} />
-      <RisksSection prep={prep} />
+      <RisksSection prep={prep} currency={currency} />
       <ObservationsSection prep={prep} />
       <CommitmentsSection prep={prep} actions={actions} busy={write.busy} />
       <TalkingPointsSection

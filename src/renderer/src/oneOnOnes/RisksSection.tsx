@@ -9,6 +9,8 @@ import { PrepSection } from './PrepSection';
 
 export type RisksSectionProps = {
   prep: OneOnOnePrep;
+  /** The workspace's corporate currency, the one the open pipeline is summed in. */
+  currency: string | null;
   /** Every deal at once, without the "Show all" button (on paper). */
   showAll?: boolean;
 };
@@ -96,12 +98,19 @@ const columns = [
 ];
 
 /** 3 — Open deals at risk: stalled, missing required actions, or without a next step. */
-export function RisksSection({ prep, showAll = false }: RisksSectionProps) {
+export function RisksSection({ prep, currency, showAll = false }: RisksSectionProps) {
   const [expanded, setAll] = useState(false);
   const all = showAll || expanded;
   const risks = prep.risks;
-  const total = risks.reduce((sum, d) => sum + (d.amount ?? 0), 0);
-  const currency = risks.find((d) => d.currency)?.currency ?? null;
+  // Summed in the corporate currency; never across currencies when one has no rate.
+  const noRate = [
+    ...new Set(risks.filter((d) => d.amount !== null && d.corporateAmount === null).map((d) => d.currency)),
+  ];
+  const total = risks.reduce((sum, d) => sum + (d.corporateAmount ?? 0), 0);
+  const worth =
+    noRate.length > 0
+      ? `Open pipeline not summed (no rate for ${noRate.join(', ')})`
+      : `${formatMoney(total, currency)} of open pipeline`;
   return (
     <PrepSection
       id="risks"
@@ -109,7 +118,7 @@ export function RisksSection({ prep, showAll = false }: RisksSectionProps) {
       title={`Deals at risk (${risks.length})`}
       subtitle={
         risks.length > 0
-          ? `${formatMoney(total, currency)} of open pipeline: stalled past the stage’s target days, required actions missed, or no next step in motion.`
+          ? `${worth}: stalled past the stage’s target days, required actions missed, or no next step in motion.`
           : undefined
       }
     >

@@ -29,7 +29,12 @@ const noWrites: CommitmentActions = {
 };
 const noChange = (): void => undefined;
 
-type PrepSheetProps = { prep: OneOnOnePrep; history: OneOnOneRecord[]; scorecard: PrepScorecard | null };
+type PrepSheetProps = {
+  prep: OneOnOnePrep;
+  history: OneOnOneRecord[];
+  scorecard: PrepScorecard | null;
+  currency: string | null;
+};
 
 /** The notes typed so far and the commitments made in this one-on-one, as text. */
 function PrintNotes({ prep }: { prep: OneOnOnePrep }) {
@@ -59,7 +64,7 @@ function PrintNotes({ prep }: { prep: OneOnOnePrep }) {
 }
 
 /** The one-on-one prep on paper: every section of the screen, the agenda and notes as text. */
-function PrepSheet({ prep, history, scorecard }: PrepSheetProps) {
+function PrepSheet({ prep, history, scorecard, currency }: PrepSheetProps) {
   const { rep, changes, today } = prep;
   const facts = [rep.role, rep.team, rep.managerName ? `Manager ${rep.managerName}` : null].filter(Boolean);
   const points = prep.draft && prep.draft.talkingPoints.length > 0 ? prep.draft.talkingPoints : null;
@@ -79,7 +84,7 @@ function PrepSheet({ prep, history, scorecard }: PrepSheetProps) {
       {prep.last && <LastTimeCard last={prep.last} today={today} />}
       <ChangesSection prep={prep} scorecard={scorecard} />
       <GapsSection prep={prep} onCommit={noChange} />
-      <RisksSection prep={prep} showAll />
+      <RisksSection prep={prep} currency={currency} showAll />
       <ObservationsSection prep={prep} />
       <CommitmentsSection prep={prep} actions={noWrites} busy={false} />
       <TalkingPointsSection prep={prep} points={points} onChange={noChange} saveState={{ kind: 'idle' }} />
@@ -128,7 +133,7 @@ export function OneOnOnePrint() {
   return (
     <PrintDocument options={options} status={status}>
       {prep.data && history.data && card.data !== undefined && basics.data && (
-        <PrepSheet prep={prep.data} history={history.data} scorecard={scorecard} />
+        <PrepSheet prep={prep.data} history={history.data} scorecard={scorecard} currency={basics.data.currency} />
       )}
     </PrintDocument>
   );

@@ -9,14 +9,11 @@ import type { PrintStatus } from './PrintDocument';
 /** What every printed page states in its footer, and the currency scorecard amounts are in. */
 export type PrintBasics = { workspace: WorkspaceInfo; currency: string | null };
 
-/** The workspace's facts and currency (scorecard amounts carry none: the won deals tell it). */
+/** The workspace's facts and the corporate currency scorecard amounts are in. */
 export function usePrintBasics(): ApiQuery<PrintBasics> {
   return useApiQuery(async () => {
-    const [workspace, won] = await Promise.all([
-      api.workspace.info({}),
-      api.deals.list({ statuses: ['won'], limit: 1 }),
-    ]);
-    return { workspace, currency: won.rows[0]?.currency ?? null };
+    const workspace = await api.workspace.info({});
+    return { workspace, currency: workspace.money.corporate };
   }, []);
 }
 

@@ -4,16 +4,18 @@ import { api } from '../api/client';
 import { useApiQuery } from '../data/useApiQuery';
 import { formatPercent, plural } from '../format/format';
 import { DataTable } from '../ui/DataTable';
+import { CurrencyNote } from '../ui/CurrencyNote';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { useWorkspace } from '../shell/workspaceContext';
 import { repColumns } from './repColumns';
 import './reps.css';
 
 export function RepsPage() {
   const reps = useApiQuery(() => api.reps.list({}), []);
-  // Rep totals carry no currency; the workspace's won deals tell which one they are in.
-  const sample = useApiQuery(() => api.deals.list({ statuses: ['won'], limit: 1 }), []);
-  const currency = sample.data?.rows[0]?.currency ?? null;
+  // Rep totals are in the workspace's corporate currency.
+  const { data: workspace } = useWorkspace();
+  const currency = workspace?.money.corporate ?? null;
   const columns = useMemo(() => repColumns(currency), [currency]);
   const list = reps.data;
 
@@ -43,6 +45,7 @@ export function RepsPage() {
       {reps.error && (
         <ErrorBanner title="The reps could not be loaded" message={reps.error} onRetry={reps.reload} />
       )}
+      {list && list.length > 0 && <CurrencyNote />}
       {list && list.length === 0 ? (
         <section className="card">
           <EmptyState

@@ -18,6 +18,7 @@ import { RepStages } from './RepStages';
 import { ScorecardFilterBar } from './ScorecardFilterBar';
 import { ShadowingDetails } from './ShadowingDetails';
 import { type ScorecardView, drillLink, teamScorecardLink } from './scorecardView';
+import { useWorkspace } from '../shell/workspaceContext';
 import { useScorecardScope } from './useScorecardScope';
 import './scorecards.css';
 
@@ -42,9 +43,8 @@ export function RepScorecardPage() {
     () => (validRep ? api.scorecards.rep({ ...input, repId }) : Promise.resolve(null)),
     [input, repId],
   );
-  // Scorecard amounts carry no currency; the workspace's won deals tell which one they are in.
-  const sample = useApiQuery(() => api.deals.list({ statuses: ['won'], limit: 1 }), []);
-  const currency = sample.data?.rows[0]?.currency ?? null;
+  // Scorecard amounts are in the workspace's corporate currency.
+  const currency = useWorkspace().data?.money.corporate ?? null;
   const data = useKept(scorecard.data ?? undefined);
   const shown = data && data.rep.id === repId ? data : undefined;
   const notEvaluated = scorecard.errorCode === 'not_found' && selected?.evaluatedAt === null;

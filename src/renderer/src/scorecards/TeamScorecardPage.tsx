@@ -18,6 +18,7 @@ import { TargetsPanel } from './TargetsPanel';
 import { TeamFigures } from './TeamFigures';
 import { teamColumns } from './teamColumns';
 import type { ScorecardView } from './scorecardView';
+import { CurrencyNote } from '../ui/CurrencyNote';
 import { useScorecardScope } from './useScorecardScope';
 import './scorecards.css';
 
@@ -26,8 +27,7 @@ export function TeamScorecardPage() {
   const { view, onChange, input, today, facets, versions, selected, evaluate } = scope;
   const { data: workspace } = useWorkspace();
   const scorecard = useApiQuery(() => api.scorecards.team(input), [input]);
-  const sample = useApiQuery(() => api.deals.list({ statuses: ['won'], limit: 1 }), []);
-  const currency = sample.data?.rows[0]?.currency ?? null;
+  const currency = workspace?.money.corporate ?? null;
   const data = useKept(scorecard.data);
   const [editing, setEditing] = useState(false);
   const notEvaluated = scorecard.errorCode === 'not_found' && selected?.evaluatedAt === null;
@@ -126,6 +126,7 @@ function TeamContent({ scorecard, view, currency, stale, editing, onEdit }: Team
   );
   return (
     <div className={stale ? 'scorecard-content stale' : 'scorecard-content'}>
+      <CurrencyNote />
       <TargetsPanel targets={scorecard.targets} currency={currency} onEdit={() => onEdit(!editing)} />
       {editing && <SettingsEditor settings={scorecard.settings} onClose={() => onEdit(false)} />}
       <section className="card" aria-labelledby="reps-title">

@@ -47,6 +47,9 @@ export const navigation: NavSection[] = [
   },
   {
     title: 'Data',
-    items: [{ path: '/export', label: 'Export & backup', icon: 'export' }],
+    items: [
+      { path: '/export', label: 'Export & backup', icon: 'export' },
+      { path: '/settings', label: 'Settings', icon: 'currency' },
+    ],
   },
 ];

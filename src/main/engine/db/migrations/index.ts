@@ -4,6 +4,7 @@ import { migration002Evaluations } from './002_evaluations';
 import { migration003LeanEvaluations } from './003_lean_evaluations';
 import { migration004Coaching } from './004_coaching';
 import { migration005EvaluationDealIndexes } from './005_evaluation_deal_indexes';
+import { migration006CurrencyRates } from './006_currency_rates';
 
 export type Migration = { version: number; name: string; up: (db: Database) => void };
 
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'leaner evaluation results', up: migration003LeanEvaluations },
   { version: 4, name: 'coaching: observation drafts, one-on-one records', up: migration004Coaching },
   { version: 5, name: 'evaluation rows indexed by deal', up: migration005EvaluationDealIndexes },
+  { version: 6, name: 'currency rates from the export', up: migration006CurrencyRates },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

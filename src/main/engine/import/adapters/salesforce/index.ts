@@ -1,4 +1,5 @@
 import type { Adapter } from '../../adapter';
+import { currencyTypeAdapter, datedConversionRateAdapter } from './currencyRates';
 import { eventAdapter } from './event';
 import { fieldHistoryReportAdapter } from './fieldHistoryReport';
 import { opportunityAdapter } from './opportunity';
@@ -18,9 +19,13 @@ export const salesforceAdapters: Adapter[] = [
   opportunityReportAdapter,
   opportunityHistoryReportAdapter,
   fieldHistoryReportAdapter,
+  currencyTypeAdapter,
+  datedConversionRateAdapter,
 ];
 
 export {
+  currencyTypeAdapter,
+  datedConversionRateAdapter,
   eventAdapter,
   fieldHistoryReportAdapter,
   opportunityAdapter,
