@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/engine/db/open';
 import { dbState } from '../helpers/dbState';
 import { cli } from '../helpers/cli';
+import { mavenMapping } from '../helpers/importWorkspace';
 import { tempFolder } from '../helpers/workspace';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'import');
@@ -279,5 +280,126 @@ describe('cli import', () => {
     const db = openDatabase(folder.dbPath, { role: 'reader' });
     expect(dbState(db)).toEqual(before);
     db.close();
+  });
+
+  describe('a scripted monthly import does what the screen does', () => {
+    const maven = join(fixtures, '..', 'real', 'maven_crm_sales_opportunities', 'sales_pipeline.csv');
+    const multiCurrency = join(fixtures, 'salesforce', 'multi-currency');
+
+    it('--mapping reads a file no format knows with the mapping the screen saves', () => {
+      const folder = tempFolder();
+      folders.push(folder);
+      const mappingFile = join(folder.dir, 'maven-mapping.json');
+      // What the mapping screen's "Save mapping as file" writes.
+      writeFileSync(mappingFile, JSON.stringify(mavenMapping));
+      const result = cli('import', '--db', folder.dbPath, '--mapping', mappingFile, maven);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('sales_pipeline.csv: Maven CRM (deals, mapped columns)');
+      const rows = readFileSync(maven, 'utf8').trim().split(/\r?\n/).length - 1;
+      expect(counts(folder.dbPath).deals).toBe(rows);
+
+      // A file that is no mapping is refused by name, before anything is read.
+      writeFileSync(mappingFile, JSON.stringify({ entity: 'deals', columns: {} }));
+      const bad = cli('import', '--db', folder.dbPath, '--mapping', mappingFile, maven);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain(
+        'The mapping file maven-mapping.json is not a column mapping at "sourceName"',
+      );
+      writeFileSync(mappingFile, '{ "entity": ');
+      expect(cli('import', '--db', folder.dbPath, '--mapping', mappingFile, maven).stderr).toContain(
+        'The mapping file maven-mapping.json is not JSON',
+      );
+    });
+
+    it('--stages maps Spanish CRM stages onto the workflow, saved only once the import is written', () => {
+      const folder = tempFolder();
+      folders.push(folder);
+      const stagesFile = join(folder.dir, 'stages.json');
+      const opportunity = join(multiCurrency, 'Opportunity.csv');
+      const users = join(multiCurrency, 'User.csv');
+
+      // A target that is no workflow stage: refused, nothing written.
+      writeFileSync(stagesFile, JSON.stringify({ 'Diseño Propuesta': 'Propuesta' }));
+      const refused = cli('import', '--db', folder.dbPath, '--stages', stagesFile, users, opportunity);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain(
+        'maps "Diseño Propuesta" to "Propuesta", which is no stage of the workflow',
+      );
+      expect(counts(folder.dbPath)).toEqual(nothing);
+
+      // By name or by key, as the user prefers.
+      writeFileSync(
+        stagesFile,
+        JSON.stringify({
+          'Diseño Propuesta': 'Proposal',
+          'Cerrada ganada': 'won',
+          'Cerrada perdida': 'Closed Lost',
+        }),
+      );
+      const dry = cli(
+        'import',
+        '--db',
+        folder.dbPath,
+        '--stages',
+        stagesFile,
+        '--dry-run',
+        users,
+        opportunity,
+      );
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toContain('Would import:');
+      expect(dry.stdout).not.toContain('Stages not in the workflow');
+      expect(counts(folder.dbPath)).toEqual(nothing);
+
+      const result = cli('import', '--db', folder.dbPath, '--stages', stagesFile, users, opportunity);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).not.toContain('Stages not in the workflow');
+      expect(result.stdout).toMatch(/Workflow v2: Mapped "Diseño Propuesta" → Proposal/);
+      const db = new Database(folder.dbPath, { readonly: true });
+      expect(
+        db
+          .prepare("SELECT stage_key AS stage, status FROM deals WHERE name = 'Hotel Cusco – Plataforma'")
+          .get(),
+      ).toEqual({ stage: 'proposal', status: 'open' });
+      expect(db.prepare('SELECT count(*) AS n FROM stage_events WHERE stage_key IS NULL').get()).toEqual({
+        n: 0,
+      });
+      db.close();
+    });
+
+    it('--format forces a format, names the known ones when it is wrong, and --dry-run prints every warning', () => {
+      const folder = tempFolder();
+      folders.push(folder);
+      const noHistory = join(fixtures, 'hubspot', 'hubspot-crm-exports-deals-no-history-2026-11-20.csv');
+      const unknown = cli('import', '--db', folder.dbPath, '--format', 'hubspot-dealz', noHistory);
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toMatch(
+        /--format "hubspot-dealz" is no import format\. The formats are: salesforce-user, .*hubspot-deals/,
+      );
+      const wrongFile = cli(
+        'import',
+        '--db',
+        folder.dbPath,
+        '--format',
+        'other.csv=hubspot-deals',
+        noHistory,
+      );
+      expect(wrongFile.stderr).toContain(
+        '--format/--mapping name "other.csv", which is none of the files imported',
+      );
+
+      const forced = cli('import', '--db', folder.dbPath, '--format', 'salesforce-opportunity', noHistory);
+      expect(forced.status).toBe(1);
+      expect(forced.stderr).toContain('these columns are not those of Salesforce opportunities');
+
+      const dry = cli('import', '--db', folder.dbPath, '--format', 'hubspot-deals', '--dry-run', noHistory);
+      expect(dry.stderr).toBe('');
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toMatch(/\d+ warning\(s\):/);
+      expect(dry.stdout).not.toContain('… and');
+      expect(counts(folder.dbPath)).toEqual(nothing);
+    });
   });
 });

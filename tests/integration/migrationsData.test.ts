@@ -352,7 +352,6 @@ describe('each migration, on a workspace with data in it', () => {
         .join(' ');
     expect(cascadePlan('eval_actions')).toMatch(/^SCAN/);
     upgradeOneStep(dbPath, db, 5);
-    expect(latestSchemaVersion).toBe(5);
     expect(reread(db, before)).toEqual(before);
     expect(schemaObjects(db, 'index')).toEqual(
       expect.arrayContaining([
@@ -365,6 +364,27 @@ describe('each migration, on a workspace with data in it', () => {
     for (const table of ['eval_visits', 'eval_actions', 'eval_handoffs', 'eval_flags']) {
       expect(cascadePlan(table)).toMatch(new RegExp(`SEARCH ${table} USING (COVERING )?INDEX ${table}_deal`));
     }
+    expectSound(db);
+    db.close();
+  });
+
+  it('v5 → v6 adds the export currency rates table, empty, keeping every row and every amount', () => {
+    const { dbPath } = folder();
+    const db = workspaceAt(dbPath, 5);
+    seedV1(db);
+    const before = snapshot(db);
+    upgradeOneStep(dbPath, db, 6);
+    expect(latestSchemaVersion).toBe(6);
+    expect(reread(db, before)).toEqual(before);
+    expect(schemaObjects(db, 'table')).toContain('currency_rates');
+    expect(db.prepare('SELECT count(*) AS n FROM currency_rates').get()).toEqual({ n: 0 });
+    // A rate is positive and keyed by the CRM's id within its source, as imports upsert it.
+    const insert = db.prepare(
+      "INSERT INTO currency_rates (source, external_id, currency, rate) VALUES ('salesforce', ?, 'PEN', ?)",
+    );
+    expect(() => insert.run('01L1', 0)).toThrow(/CHECK constraint failed/);
+    insert.run('01L1', 3.7);
+    expect(() => insert.run('01L1', 3.8)).toThrow(/UNIQUE constraint failed/);
     expectSound(db);
     db.close();
   });

@@ -17,10 +17,16 @@ import { importFiles } from './importCommand';
 const usage = `Stagecoach command line
 
   npm run cli -- import --db FILE PATH… [--tz ZONE] [--date-order mdy|dmy] [--dry-run]
+                        [--format [NAME=]ID] [--mapping [NAME=]MAPPING.json] [--stages STAGES.json]
       Imports CRM exports (files or folders: Salesforce, HubSpot, Pipedrive, coaching sheets)
       into the workspace FILE, created if missing, in one transaction: on any error nothing is
       written and the error names the file, row and column. Re-importing the same files changes
       nothing. --tz is the zone of datetimes written without one (default: the workspace's).
+      --format reads every file (or the file NAME) as that format, instead of detecting it.
+      --mapping reads files no format recognizes (or the file NAME) with a column mapping saved
+      from the import screen. --stages maps CRM stage names to workflow stages, by key or name:
+      { "Diseño Propuesta": "Proposal" }; the mapping is saved to the workflow once the import
+      is written. --dry-run writes nothing and prints what the import would do, every warning too.
 
   npm run cli -- metrics --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--json]
       Counts in the workspace and, per rep, deals won and lost in the period (dates inclusive, UTC),
@@ -98,6 +104,9 @@ async function runImportCommand(args: string[]): Promise<number> {
       tz: { type: 'string' },
       'date-order': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      format: { type: 'string', multiple: true },
+      mapping: { type: 'string', multiple: true },
+      stages: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('Name at least one file or folder to import.');
@@ -124,6 +133,7 @@ async function runImportCommand(args: string[]): Promise<number> {
         dateOrder: order as 'MDY' | 'DMY' | undefined,
         dryRun: values['dry-run'] ?? false,
         now: now(),
+        choices: { format: values.format, mapping: values.mapping, stages: values.stages },
       },
     );
     (result.ok ? console.log : console.error)(result.output);

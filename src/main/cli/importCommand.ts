@@ -3,9 +3,11 @@ import { basename } from 'node:path';
 import type { Db } from '../engine/db/open';
 import { EngineError } from '../engine/errors';
 import { expandPaths } from '../engine/import/loadFiles';
-import { runImport } from '../engine/import/pipeline';
+import { type ImportRequest, runImport } from '../engine/import/pipeline';
 import type { DateOrder } from '../engine/import/dates';
-import { currentWorkflow } from '../engine/queries/workflow';
+import { currentWorkflow, mapSourceStages } from '../engine/queries/workflow';
+import { withSourceNames } from '@shared/workflow/stageMapping';
+import { readImportChoices } from './importOptions';
 import { getSetting } from '../engine/queries/workspace';
 
 const counts = (c: { new: number; changed: number; unchanged: number }): string =>
@@ -23,7 +25,7 @@ export function describeIssue(issue: ImportIssueView): string {
 }
 
 /** The import summary a terminal shows: what each file was read as, and what changed. */
-export function formatImportSummary(preview: ImportPreview, applied: boolean): string {
+export function formatImportSummary(preview: ImportPreview, applied: boolean, maxWarnings = 20): string {
   const lines: string[] = [];
   for (const file of preview.files) {
     const reader = file.reader ? file.reader.label : 'not recognized';
@@ -61,7 +63,10 @@ export function formatImportSummary(preview: ImportPreview, applied: boolean): s
     lines.push(
       '',
       `${preview.warningCount} warning(s):`,
-      ...warnings.slice(0, 20).map((w) => `  ${describeIssue(w)}`),
+      ...warnings.slice(0, maxWarnings).map((w) => `  ${describeIssue(w)}`),
+      ...(warnings.length > maxWarnings
+        ? [`  … and ${warnings.length - maxWarnings} more (see them all with --dry-run)`]
+        : []),
     );
   return lines.join('\n');
 }
@@ -73,34 +78,68 @@ export function formatImportSummary(preview: ImportPreview, applied: boolean): s
 export async function importFiles(
   db: Db,
   paths: string[],
-  options: { timeZone?: string; dateOrder?: DateOrder; dryRun: boolean; now: number },
+  options: {
+    timeZone?: string;
+    dateOrder?: DateOrder;
+    dryRun: boolean;
+    now: number;
+    /** `--format`, `--mapping` and `--stages` as given (read and checked here). */
+    choices?: { format?: string[]; mapping?: string[]; stages?: string };
+  },
 ): Promise<{ ok: boolean; output: string }> {
+  const current = currentWorkflow(db).definition;
+  const choices = readImportChoices(options.choices ?? {}, current);
+  // The stage file's names are imported with, and saved into the workflow only once the import
+  // is written: a refused import leaves the workflow as it was.
   const run = {
     now: options.now,
     timeZone: options.timeZone ?? getSetting(db, 'time_zone') ?? 'UTC',
-    workflow: currentWorkflow(db).definition,
+    workflow: choices.stages.length ? withSourceNames(current, choices.stages) : current,
   };
   const order = options.dateOrder;
-  const request = {
+  const names = expandPaths(paths).map((p) => basename(p));
+  const request: ImportRequest = {
     paths,
     timeZone: options.timeZone,
-    dateOrders: order ? Object.fromEntries(expandPaths(paths).map((p) => [basename(p), order])) : undefined,
+    dateOrders: order ? Object.fromEntries(names.map((name) => [name, order])) : undefined,
+    formats: {
+      ...(choices.formatForAll ? Object.fromEntries(names.map((name) => [name, choices.formatForAll!])) : {}),
+      ...choices.formats,
+    },
+    mappings: choices.mappings,
+    ...(choices.fallbackMapping ? { fallbackMapping: choices.fallbackMapping } : {}),
   };
+  for (const name of [...Object.keys(choices.formats), ...Object.keys(choices.mappings)]) {
+    if (!names.includes(name))
+      throw new EngineError(
+        'invalid_input',
+        `--format/--mapping name "${name}", which is none of the files imported (${names.join(', ')}).`,
+      );
+  }
   if (!options.dryRun) {
     try {
-      return { ok: true, output: formatImportSummary(await runImport(db, request, run, 'apply'), true) };
+      const result = await runImport(db, request, run, 'apply');
+      const mapped = choices.stages.length ? mapSourceStages(db, choices.stages, options.now) : null;
+      const output = formatImportSummary(result, true);
+      return {
+        ok: true,
+        output: mapped
+          ? `${output}\n\nWorkflow v${mapped.version}: ${mapped.note ?? 'stage names mapped'}`
+          : output,
+      };
     } catch (error) {
       if (!(error instanceof EngineError) || error.code !== 'invalid_input') throw error;
     }
   }
-  return previewReport(db, request, run);
+  return previewReport(db, request, run, options.dryRun);
 }
 
 /** The preview's verdict: every error with where it is, or what the import would change. */
 async function previewReport(
   db: Db,
-  request: Parameters<typeof runImport>[1],
+  request: ImportRequest,
   run: Parameters<typeof runImport>[2],
+  dryRun: boolean,
 ): Promise<{ ok: boolean; output: string }> {
   const preview = (await runImport(db, request, run, 'preview')) as ImportPreview;
   if (preview.errorCount > 0) {
@@ -115,5 +154,5 @@ async function previewReport(
     }
     return { ok: false, output: lines.join('\n') };
   }
-  return { ok: true, output: formatImportSummary(preview, false) };
+  return { ok: true, output: formatImportSummary(preview, false, dryRun ? Infinity : undefined) };
 }

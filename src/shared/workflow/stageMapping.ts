@@ -31,3 +31,22 @@ export function createStageMapper(definition: WorkflowDefinition): (sourceStage:
     return byName.get(normalizeStageName(withoutPipeline)) ?? null;
   };
 }
+
+/** The workflow with CRM stage names added to the stages they map to (each name once). */
+export function withSourceNames(
+  workflow: WorkflowDefinition,
+  mappings: readonly { sourceStage: string; stageKey: string }[],
+): WorkflowDefinition {
+  return {
+    ...workflow,
+    stages: workflow.stages.map((stage) => ({
+      ...stage,
+      sourceNames: [
+        ...stage.sourceNames,
+        ...mappings
+          .filter((m) => m.stageKey === stage.key && !stage.sourceNames.includes(m.sourceStage))
+          .map((m) => m.sourceStage),
+      ],
+    })),
+  };
+}

@@ -35,6 +35,11 @@ export type ImportRequest = {
   formats?: Record<string, string>;
   /** File name → column mapping, for files no built-in format reads. */
   mappings?: Record<string, ColumnMapping>;
+  /**
+   * A mapping for every file no built-in format recognizes (the command line's bare `--mapping`),
+   * used before one saved in the workspace.
+   */
+  fallbackMapping?: ColumnMapping;
 };
 
 export type ImportRun = {
@@ -153,6 +158,13 @@ function chooseReader(
   const best = candidates[0];
   if (best && best.score >= DETECTION_THRESHOLD)
     return { adapter: best.adapter, mapping: null, mappingSaved: false, candidates: view };
+  if (request.fallbackMapping)
+    return {
+      adapter: mappedAdapter(request.fallbackMapping),
+      mapping: request.fallbackMapping,
+      mappingSaved: false,
+      candidates: view,
+    };
   const saved = savedMapping(db, table);
   if (saved) return { adapter: mappedAdapter(saved), mapping: saved, mappingSaved: true, candidates: view };
   return { adapter: null, mapping: null, mappingSaved: false, candidates: view };

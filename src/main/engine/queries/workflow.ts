@@ -1,7 +1,7 @@
 import type { WorkflowVersion } from '@shared/domain/types';
 import { defaultWorkflow } from '@shared/workflow/defaultWorkflow';
 import { type WorkflowDefinition, workflowDefinitionSchema } from '@shared/workflow/definition';
-import { createStageMapper } from '@shared/workflow/stageMapping';
+import { createStageMapper, withSourceNames } from '@shared/workflow/stageMapping';
 import { EngineError } from '../errors';
 import type { Db } from '../db/open';
 import { bumpDataRevision } from './dataRevision';
@@ -82,18 +82,7 @@ export function mapSourceStages(
       if (!known.has(m.stageKey))
         throw new EngineError('invalid_input', `The workflow has no stage "${m.stageKey}".`);
     }
-    const next: WorkflowDefinition = {
-      ...current,
-      stages: current.stages.map((stage) => ({
-        ...stage,
-        sourceNames: [
-          ...stage.sourceNames,
-          ...mappings
-            .filter((m) => m.stageKey === stage.key && !stage.sourceNames.includes(m.sourceStage))
-            .map((m) => m.sourceStage),
-        ],
-      })),
-    };
+    const next = withSourceNames(current, mappings);
     const names = mappings.map(
       (m) => `"${m.sourceStage}" → ${current.stages.find((s) => s.key === m.stageKey)?.name}`,
     );

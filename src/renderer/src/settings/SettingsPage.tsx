@@ -14,6 +14,9 @@ const commonCurrencies = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'MXN'
 
 export function SettingsPage() {
   const overview = useApiQuery(() => api.currencies.overview({}), []);
+  // Saving changes the data every screen reads: the overview loads again and the form starts
+  // afresh from what was saved, so "Saved" is kept here, above it.
+  const [saved, setSaved] = useState(false);
   return (
     <div className="page settings-page">
       <header className="page-header">
@@ -30,7 +33,12 @@ export function SettingsPage() {
         />
       )}
       {overview.data && (
-        <CurrencyEditor key={JSON.stringify(overview.data.settings)} overview={overview.data} />
+        <CurrencyEditor
+          key={JSON.stringify(overview.data.settings)}
+          overview={overview.data}
+          saved={saved}
+          onSaved={setSaved}
+        />
       )}
     </div>
   );
@@ -46,13 +54,22 @@ function exportRateText(row: CurrencyRow, base: string | null): string {
   return `${per} (latest of ${formatCount(r.rows)} dated rates, ${from} – ${to})`;
 }
 
-function CurrencyEditor({ overview }: { overview: CurrencyOverview }) {
+type CurrencyEditorProps = {
+  overview: CurrencyOverview;
+  /** The last save succeeded and nothing was edited since. */
+  saved: boolean;
+  onSaved: (saved: boolean) => void;
+};
+
+function CurrencyEditor({ overview, saved, onSaved }: CurrencyEditorProps) {
   const [corporate, setCorporate] = useState<string | null>(overview.settings.corporate);
   const shown = corporate ?? overview.automatic;
   const [typed, setTyped] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<{ kind: 'saving' | 'saved' | 'failed'; message?: string } | null>(
-    null,
-  );
+  const [status, setStatusNow] = useState<{ kind: 'saving' | 'failed'; message?: string } | null>(null);
+  const setStatus = (next: typeof status): void => {
+    setStatusNow(next);
+    onSaved(false);
+  };
   const rows = currencyRows(overview, shown).map((row) =>
     row.code in typed ? { ...row, typed: typed[row.code]! } : row,
   );
@@ -82,7 +99,8 @@ function CurrencyEditor({ overview }: { overview: CurrencyOverview }) {
         corporate,
         rates: parsed.flatMap(({ row, rate }) => (rate === null ? [] : [{ currency: row.code, rate }])),
       });
-      setStatus({ kind: 'saved' });
+      setStatusNow(null);
+      onSaved(true);
     } catch (error) {
       setStatus({ kind: 'failed', message: errorMessage(error) });
     }
@@ -202,7 +220,7 @@ function CurrencyEditor({ overview }: { overview: CurrencyOverview }) {
             role="status"
             className={status?.kind === 'failed' || invalid.length ? 'field-issue' : 'muted'}
           >
-            {status?.kind === 'saved'
+            {saved && status === null
               ? 'Saved. Every sum now converts with these rates.'
               : status?.kind === 'failed'
                 ? status.message
