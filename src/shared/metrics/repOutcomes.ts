@@ -56,7 +56,10 @@ export function lacksRate(deal: ClosedDeal): boolean {
 }
 
 /** Won amounts in each deal's own currency, unconverted (the corporate one for deals without one). */
-export function wonAmountByCurrency(closed: readonly ClosedDeal[], corporate: string | null): Record<string, number> {
+export function wonAmountByCurrency(
+  closed: readonly ClosedDeal[],
+  corporate: string | null,
+): Record<string, number> {
   const sums: Record<string, number> = {};
   for (const deal of closed) {
     const amount = deal.ownAmount ?? deal.amount;

@@ -2,7 +2,13 @@ import type { DateOrder } from './dates';
 import type { ImportIssue, ImportRecord } from './records';
 import type { SourceTable } from './table';
 
-export type RecordEntity = 'reps' | 'deals' | 'stage history' | 'activities' | 'observations' | 'currency rates';
+export type RecordEntity =
+  | 'reps'
+  | 'deals'
+  | 'stage history'
+  | 'activities'
+  | 'observations'
+  | 'currency rates';
 
 /** What an adapter needs besides the table: how to read zone-less datetimes and slashed dates. */
 export type ReadContext = {

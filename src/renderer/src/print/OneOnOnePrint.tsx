@@ -133,7 +133,12 @@ export function OneOnOnePrint() {
   return (
     <PrintDocument options={options} status={status}>
       {prep.data && history.data && card.data !== undefined && basics.data && (
-        <PrepSheet prep={prep.data} history={history.data} scorecard={scorecard} currency={basics.data.currency} />
+        <PrepSheet
+          prep={prep.data}
+          history={history.data}
+          scorecard={scorecard}
+          currency={basics.data.currency}
+        />
       )}
     </PrintDocument>
   );
