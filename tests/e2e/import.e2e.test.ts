@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
 import { projectRoot } from '../helpers/workspace';
 import { poll, type RunningApp, startApp } from './harness';
 
@@ -29,7 +30,10 @@ beforeEach(async () => {
   await expect.poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible(), poll).toBe(true);
 });
 
+const cleanups: (() => void)[] = [];
+
 afterEach(async () => {
+  cleanups.splice(0).forEach((clean) => clean());
   await app?.close();
 });
 
@@ -242,7 +246,9 @@ describe('Import', () => {
     }
   }, 120_000);
 
-  it('maps the columns of a file no format recognizes, and imports it', async () => {
+  it('maps the columns of a file no format recognizes, saves the mapping for the command line, and imports it', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'stagecoach-mapping-'));
+    cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
     await navLink('Deals').click();
     const before = await dealsCount();
 
@@ -283,6 +289,33 @@ describe('Import', () => {
     await previewSettled();
     await expect.poll(() => previewCounts('Deals'), poll).toEqual([8800, 0, 0]);
     expect(await card.getByTestId('detected-format').textContent()).toContain('Maven CRM');
+
+    // The same mapping as a file, for the monthly scripted import: the command line reads it back.
+    const [download] = (await Promise.all([
+      page.waitForEvent('download'),
+      editor.getByRole('button', { name: 'Save mapping as file' }).click(),
+    ])) as [Download, void];
+    expect(download.suggestedFilename()).toBe('maven-crm-deals-mapping.json');
+    const mappingPath = join(scratch, 'maven-crm-deals-mapping.json');
+    await download.saveAs(mappingPath);
+    expect(JSON.parse(readFileSync(mappingPath, 'utf8'))).toEqual({
+      entity: 'deals',
+      sourceName: 'Maven CRM',
+      columns: Object.fromEntries([
+        ['externalId', 'opportunity_id'],
+        ['owner', 'sales_agent'],
+        ['account', 'account'],
+        ['stage', 'deal_stage'],
+        ['createdAt', 'engage_date'],
+        ['closedAt', 'close_date'],
+        // Suggested by its name and kept: the expected close of a deal still open.
+        ['closeDate', 'close_date'],
+        ['amount', 'close_value'],
+      ]),
+    });
+    const scripted = cli('import', '--db', join(scratch, 'scripted.db'), '--mapping', mappingPath, mavenFile);
+    expect(scripted.stderr).toBe('');
+    expect(scripted.stdout).toContain('deals         8800 new, 0 changed, 0 unchanged');
 
     const importButton = page.getByTestId('import-apply');
     await expect.poll(() => importButton.isEnabled(), poll).toBe(true);

@@ -6,7 +6,9 @@ import {
   mappingFields,
 } from '@shared/import/mapping';
 import type { FilePreview } from '@shared/import/types';
-import { switchEntity } from './importRequest';
+import { downloadText } from '../ui/downloadFile';
+import { Icon } from '../ui/Icon';
+import { mappingFileName, mappingFileText, switchEntity } from './importRequest';
 
 const entityLabels: Record<MappingEntity, string> = {
   deals: 'Deals',
@@ -51,6 +53,20 @@ export function ColumnMappingEditor({ file, mapping, onChange }: ColumnMappingEd
             the same columns.
           </p>
         </div>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={missingSource}
+          title={
+            missingSource
+              ? 'Name the source first'
+              : 'For a scripted import: npm run cli -- import --mapping FILE.json'
+          }
+          onClick={() => downloadText(mappingFileText(mapping), mappingFileName(mapping), 'application/json')}
+        >
+          <Icon name="export" size={14} />
+          Save mapping as file
+        </button>
       </div>
       <div className="mapping-basics">
         <label className="field">

@@ -116,3 +116,23 @@ export function countTotals(counts: ImportCounts): { new: number; changed: numbe
 export function recordTotal(preview: ImportPreview): number {
   return preview.files.reduce((sum, f) => sum + f.records, 0);
 }
+
+/**
+ * The mapping as a file the command line reads back (`import --mapping FILE.json`): the fields
+ * that name a column, nothing else.
+ */
+export function mappingFileText(mapping: ColumnMapping): string {
+  const columns = Object.fromEntries(Object.entries(mapping.columns).filter(([, header]) => header !== ''));
+  return `${JSON.stringify({ entity: mapping.entity, sourceName: mapping.sourceName.trim(), columns }, null, 2)}\n`;
+}
+
+/** "maven-crm-deals-mapping.json". */
+export function mappingFileName(mapping: ColumnMapping): string {
+  const slug = `${mapping.sourceName} ${mapping.entity}`
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${slug || 'column'}-mapping.json`;
+}
