@@ -34,6 +34,7 @@ export function formatImportSummary(preview: ImportPreview, applied: boolean, ma
       .join(', ');
     lines.push(
       `${file.name}: ${reader} — ${file.rows} rows, ${file.records} records (${file.encoding}, ${file.delimiter})${skipped ? `; skipped ${skipped}` : ''}`,
+      ...file.limits.map((limit) => `  ! ${limit}`),
     );
   }
   const c = preview.counts;

@@ -40,6 +40,8 @@ export type FilePreview = {
   suggestedMapping: Record<string, string> | null;
   records: number;
   skipped: Record<string, number>;
+  /** What the file will not contribute to the figures (no stage, owner or dates…), in sentences. */
+  limits: string[];
   /** Columns whose slashed dates need the user to say day/month or month/day. */
   ambiguousDateColumns: string[];
 };

@@ -20,6 +20,7 @@ import { checkRecordValues } from './recordValues';
 import type { DateOrder } from './dates';
 import { ImportFileError } from './errors';
 import { expandPaths, headerSignature, loadTable } from './loadFiles';
+import { fileLimits } from './fileLimits';
 import { mappedAdapter, mappingProblems, suggestMapping } from './mappedAdapter';
 import { describeDelimiter } from './readCsv';
 import { normalizeHeader, type SourceTable } from './table';
@@ -243,7 +244,7 @@ async function readFiles(db: Db, request: ImportRequest, run: ImportRun): Promis
   return files;
 }
 
-function filePreview(file: ReadFile, issues: ImportIssueView[]): FilePreview {
+function filePreview(file: ReadFile, issues: ImportIssueView[], staged: ReadonlySet<string>): FilePreview {
   const table = file.table;
   const name = table?.fileName ?? file.fileError?.file ?? basename(file.path);
   return {
@@ -271,6 +272,7 @@ function filePreview(file: ReadFile, issues: ImportIssueView[]): FilePreview {
     suggestedMapping: table && !file.adapter ? suggestMapping(table.headers, 'deals') : null,
     records: file.output?.records.length ?? 0,
     skipped: file.output?.skipped ?? {},
+    limits: file.output ? fileLimits(file.output.records, staged) : [],
     ambiguousDateColumns: issues
       .filter((i) => i.file === name && i.column !== null && /choose the date order/.test(i.message))
       .map((i) => i.column!),
@@ -412,8 +414,14 @@ export async function runImport(
   const sorted = [...issues].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
   );
+  // Deals that a stage-history file of this import gives their stages.
+  const staged = new Set(
+    files.flatMap((f) =>
+      (f.output?.records ?? []).flatMap((r) => (r.kind === 'stageEvent' ? [r.dealExternalId] : [])),
+    ),
+  );
   const preview: ImportPreview = {
-    files: files.map((f) => filePreview(f, issues)),
+    files: files.map((f) => filePreview(f, issues, staged)),
     counts,
     issues: sorted.slice(0, MAX_ISSUES_SHOWN),
     errorCount,

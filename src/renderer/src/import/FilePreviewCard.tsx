@@ -152,6 +152,21 @@ export function FilePreviewCard({
             )}
           </div>
 
+          {file.limits.length > 0 && (
+            <ul
+              className="file-limits"
+              aria-label={`What ${file.name} will not give the figures`}
+              data-testid="file-limits"
+            >
+              {file.limits.map((limit) => (
+                <li key={limit}>
+                  <Icon name="alert" size={14} />
+                  {limit}
+                </li>
+              ))}
+            </ul>
+          )}
+
           {showDateOrder && (
             <DateOrderField
               file={file}
