@@ -71,10 +71,11 @@ describe('Currencies', () => {
     await page.getByRole('button', { name: /^Import [\d,]+ records?$/ }).click();
     await expect.poll(() => page.getByTestId('import-success').isVisible(), poll).toBe(true);
 
-    // The demo's deals are in USD, the most used currency: the imported PEN, COP and MXN have no rate.
+    // The demo went with the import. Without a rate table the sums are in the currency most deals
+    // use (PEN), and COP, MXN and USD have no rate.
     await go('Reps', 'Reps');
     const note = page.getByTestId('currency-note');
-    await expect.poll(() => note.textContent(), poll).toContain('No rate for PEN, COP, MXN');
+    await expect.poll(() => note.textContent(), poll).toContain('Amounts in PEN. No rate for COP, MXN, USD');
     // 10,000 USD and 37,000 PEN are not 47,000 of anything: the cell says nothing rather than a wrong sum.
     await expect
       .poll(() => repRow('Valeria Quispe').getByRole('cell').allTextContents(), poll)
@@ -86,8 +87,13 @@ describe('Currencies', () => {
       .toBe(true);
     const corporate = page.getByLabel('Corporate currency');
     expect(await corporate.inputValue()).toBe('');
-    expect(await corporate.locator('option:checked').textContent()).toContain('Automatic: USD');
-    expect(await page.getByTestId('basis-PEN').textContent()).toBe('No rate: not summed');
+    expect(await corporate.locator('option:checked').textContent()).toContain(
+      'Automatic: PEN (the currency most deals are in)',
+    );
+    expect(await page.getByTestId('basis-USD').textContent()).toBe('No rate: not summed');
+    // The org reports in USD: chosen here, the rates are asked against it.
+    await corporate.selectOption('USD');
+    expect(await page.getByTestId('basis-PEN').textContent()).toBe('Save to see');
 
     // A typo is caught before anything is saved.
     await page.getByLabel('PEN per 1 USD').fill('3,7x');

@@ -1,6 +1,9 @@
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '@shared/import/types';
+import { testNow } from '../helpers/clock';
+import { evaluatedDemoDb } from '../helpers/demoDb';
 import { runTestImport, trackedImportWorkspace } from '../helpers/importWorkspace';
 
 const cleanups: (() => void)[] = [];
@@ -41,5 +44,40 @@ describe('what each file will not give the figures, said before it is imported',
     const name = 'hubspot-crm-exports-deals-no-history-2026-11-20.csv';
     const result = await preview([join(fixtures, 'hubspot', name)]);
     expect(limitsOf(result, name).some((l) => l.includes('no stage'))).toBe(false);
+  });
+});
+
+describe('removing the demo with the first real import', () => {
+  it('goes with the import, all or nothing: a refused import keeps the demo', async () => {
+    const { db, dir, close } = (() => {
+      const demo = evaluatedDemoDb(testNow);
+      return { db: demo.db, dir: dirname(demo.dbPath), close: demo.close };
+    })();
+    cleanups.push(close);
+    const file = join(fixtures, 'hubspot', 'hubspot-crm-exports-deals-quotes-2026-11-20.csv');
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, readFileSync(file, 'utf8').replace('9012345605,', '9012345605,"unclosed,'));
+    const demoDeals = () =>
+      (db.prepare("SELECT count(*) AS n FROM deals WHERE source = 'demo'").get() as { n: number }).n;
+    const before = demoDeals();
+    expect(before).toBeGreaterThan(1000);
+
+    // Previewed, the removal is said and rolled back with the rest.
+    const previewed = await runTestImport(db, { paths: [file], removeDemo: true }, 'preview');
+    expect(previewed.demoRemoved).toBe(true);
+    expect(demoDeals()).toBe(before);
+
+    await expect(runTestImport(db, { paths: [broken], removeDemo: true }, 'apply')).rejects.toThrow(
+      /Nothing was imported/,
+    );
+    expect(demoDeals()).toBe(before);
+
+    const applied = await runTestImport(db, { paths: [file], removeDemo: true }, 'apply');
+    expect(applied.demoRemoved).toBe(true);
+    expect(demoDeals()).toBe(0);
+    expect((db.prepare('SELECT count(*) AS n FROM deals').get() as { n: number }).n).toBe(40);
+    expect(
+      (db.prepare("SELECT count(*) AS n FROM reps WHERE source = 'demo'").get() as { n: number }).n,
+    ).toBe(0);
   });
 });

@@ -132,6 +132,8 @@ export const importRequestInput = z
     dateOrders: z.record(z.string(), z.enum(['MDY', 'DMY'])).optional(),
     formats: z.record(z.string(), z.string()).optional(),
     mappings: z.record(z.string(), columnMappingSchema).optional(),
+    /** Removes the demo data in the same transaction, so real figures are not mixed with it. */
+    removeDemo: z.boolean().optional(),
   })
   .strict();
 export type ImportRequestInput = z.input<typeof importRequestInput>;

@@ -55,6 +55,8 @@ export type ImportPreview = {
   unmappedStages: { stage: string; rows: number }[];
   canApply: boolean;
   timeZone: string;
+  /** The import removes (or, previewed, would remove) the demo data in its own transaction. */
+  demoRemoved: boolean;
 };
 
 export type ImportResult = ImportPreview & { batchId: number };

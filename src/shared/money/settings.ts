@@ -57,4 +57,6 @@ export type CurrencyOverview = {
   /** The currency the export's rates are against, when the export has rates. */
   exportBase: string | null;
   exportRates: ExportRateSummary[];
+  /** Deals per currency they are in, the corporate one included. */
+  dealCounts: Record<string, number>;
 };

@@ -21,6 +21,8 @@ import type { DateOrder } from './dates';
 import { ImportFileError } from './errors';
 import { expandPaths, headerSignature, loadTable } from './loadFiles';
 import { fileLimits } from './fileLimits';
+import { removeDemo } from '../demo/demoWorkspace';
+import { hasDemoData } from '../queries/workspace';
 import { mappedAdapter, mappingProblems, suggestMapping } from './mappedAdapter';
 import { describeDelimiter } from './readCsv';
 import { normalizeHeader, type SourceTable } from './table';
@@ -41,6 +43,8 @@ export type ImportRequest = {
    * used before one saved in the workspace.
    */
   fallbackMapping?: ColumnMapping;
+  /** Removes the demo data in the import's own transaction (all or nothing with it). */
+  removeDemo?: boolean;
 };
 
 export type ImportRun = {
@@ -347,9 +351,15 @@ export async function runImport(
   let counts = zeroCounts();
   let unmappedStages: ImportPreview['unmappedStages'] = [];
   let batchId = 0;
+  let demoRemoved = false;
   const shouldWrite = (): boolean => mode === 'apply' && !issues.some((i) => i.severity === 'error');
   try {
     db.transaction(() => {
+      // First, so the records match real reps only; a preview rolls it back with the rest.
+      if (request.removeDemo && hasDemoData(db)) {
+        removeDemo(db);
+        demoRemoved = true;
+      }
       batchId = Number(
         db
           .prepare(
@@ -429,6 +439,7 @@ export async function runImport(
     unmappedStages,
     canApply: errorCount === 0,
     timeZone: request.timeZone ?? run.timeZone,
+    demoRemoved,
   };
   if (mode === 'preview') return preview;
   if (errorCount > 0) {

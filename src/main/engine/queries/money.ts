@@ -153,6 +153,7 @@ export function currencyOverview(db: Db): CurrencyOverview {
     money: loadMoney(db, settings).info,
     automatic: loadMoney(db, { corporate: null, rates: [] }).info.corporate,
     exportBase,
+    dealCounts: Object.fromEntries(dealCurrencies(db).map((c) => [c.code, c.deals])),
     exportRates: rows.map((r) => ({
       ...r,
       dated: r.dated === 1,

@@ -33,13 +33,11 @@ export function ImportPage() {
       </header>
 
       {workspace?.hasDemoData && phase.kind !== 'done' && (
-        <div className="banner banner-info" role="note">
-          <Icon name="info" className="banner-icon" size={16} />
-          <div className="banner-body">
-            This workspace still holds the demo data. Your imports are added next to it — remove it on the{' '}
-            <Link to="/">Overview</Link> to see only your own numbers.
-          </div>
-        </div>
+        <DemoOffer
+          staged={session.files.length > 0}
+          remove={session.choices.removeDemo}
+          onChange={(removeDemo) => session.choose((c) => ({ ...c, removeDemo }))}
+        />
       )}
       {session.error && (
         <ErrorBanner
@@ -141,5 +139,47 @@ function PreviewLoading({ session }: PreviewLoadingProps) {
         </div>
       </div>
     </section>
+  );
+}
+
+type DemoOfferProps = { staged: boolean; remove: boolean; onChange: (remove: boolean) => void };
+
+/**
+ * While the workspace holds the demo, a real import would mix made-up deals and reps into every
+ * figure: the import offers to remove the demo in its own transaction (on by default).
+ */
+function DemoOffer({ staged, remove, onChange }: DemoOfferProps) {
+  if (!staged)
+    return (
+      <div className="banner banner-info" role="note">
+        <Icon name="info" className="banner-icon" size={16} />
+        <div className="banner-body">
+          This workspace still holds the demo data. When you import your files you can remove it in the same
+          step, or keep it and remove it later on the <Link to="/">Overview</Link>.
+        </div>
+      </div>
+    );
+  return (
+    <div
+      className={`banner ${remove ? 'banner-info' : 'banner-warn'}`}
+      role="group"
+      aria-label="Demo data"
+      data-testid="demo-offer"
+    >
+      <Icon name={remove ? 'info' : 'alert'} className="banner-icon" size={16} />
+      <div className="banner-body">
+        <label className="demo-offer-choice">
+          <input type="checkbox" checked={remove} onChange={(event) => onChange(event.target.checked)} />
+          <span>
+            <strong>Remove the demo data with this import</strong>
+          </span>
+        </label>
+        <p>
+          {remove
+            ? 'The made-up deals, reps and coaching notes go in the same step, so every figure is yours alone. Undoing the import later does not bring the demo back; the Overview can load it again.'
+            : 'Your records will be added next to the made-up ones: win rates, reps and every other figure will mix both.'}
+        </p>
+      </div>
+    </div>
   );
 }

@@ -33,6 +33,11 @@ export function ImportSuccess({ result, onImportMore }: ImportSuccessProps) {
               <strong>{plural(totals.new, 'new record')}</strong>, {formatCount(totals.changed)} changed,{' '}
               {formatCount(totals.unchanged)} unchanged. You can undo it from the import history below.
             </p>
+            {result.demoRemoved && (
+              <p data-testid="import-demo-removed">
+                The demo data was removed in the same step: every figure is now from your own records.
+              </p>
+            )}
           </div>
         </div>
         <CountsTable counts={result.counts} label="Records imported" />

@@ -10,9 +10,17 @@ export type ImportChoices = {
   formats: Record<string, string>;
   /** Mappings as edited; one with a blank source name is a draft the engine does not see yet. */
   mappings: Record<string, ColumnMapping>;
+  /** Remove the demo data with this import (offered while the workspace holds it; on by default). */
+  removeDemo: boolean;
 };
 
-export const noChoices: ImportChoices = { timeZone: null, dateOrders: {}, formats: {}, mappings: {} };
+export const noChoices: ImportChoices = {
+  timeZone: null,
+  dateOrders: {},
+  formats: {},
+  mappings: {},
+  removeDemo: true,
+};
 
 /** Keeps only the entries for files still in the set. */
 function pick<V>(record: Record<string, V>, names: ReadonlySet<string>): Record<string, V> {
@@ -56,7 +64,11 @@ export function withDraftMappings(preview: ImportPreview, choices: ImportChoices
 }
 
 /** The preview/apply request for these files and choices; the same object previews and applies. */
-export function buildImportRequest(files: readonly StagedFile[], choices: ImportChoices): ImportRequestInput {
+export function buildImportRequest(
+  files: readonly StagedFile[],
+  choices: ImportChoices,
+  hasDemoData = false,
+): ImportRequestInput {
   const names = new Set(files.map((f) => f.name));
   const mappings: Record<string, ColumnMapping> = {};
   for (const [name, mapping] of Object.entries(pick(choices.mappings, names))) {
@@ -73,6 +85,7 @@ export function buildImportRequest(files: readonly StagedFile[], choices: Import
   const formats = pick(choices.formats, names);
   if (Object.keys(formats).length) request.formats = formats;
   if (Object.keys(mappings).length) request.mappings = mappings;
+  if (hasDemoData && choices.removeDemo) request.removeDemo = true;
   return request;
 }
 

@@ -3,6 +3,7 @@ import type { ImportResult } from '@shared/import/types';
 import { ApiCallError, type StagedFile, api, stageFiles } from '../api/client';
 import { invalidateData } from '../data/engineEvents';
 import { errorMessage } from '../data/errorMessage';
+import { useWorkspace } from '../shell/workspaceContext';
 import { type ImportChoices, buildImportRequest, mergeFiles, noChoices } from './importRequest';
 import { type ImportPreviewState, useImportPreview } from './useImportPreview';
 
@@ -46,9 +47,11 @@ export function useImportSession(): ImportSession {
   const [session, setSession] = useState(0);
   const [attempt, setAttempt] = useState(0);
 
+  const hasDemoData = useWorkspace().data?.hasDemoData ?? false;
   const request = useMemo(
-    () => (files.length > 0 && phase.kind !== 'done' ? buildImportRequest(files, choices) : null),
-    [files, choices, phase.kind],
+    () =>
+      files.length > 0 && phase.kind !== 'done' ? buildImportRequest(files, choices, hasDemoData) : null,
+    [files, choices, phase.kind, hasDemoData],
   );
   const preview = useImportPreview(request, session, attempt);
 

@@ -29,7 +29,7 @@ export function rebase(
 /** The currencies the form lists against `corporate`: every one deals use, the export rates or the user gave a rate. */
 export function currencyRows(overview: CurrencyOverview, corporate: string | null): CurrencyRow[] {
   const rates = rebase(overview.settings.rates, overview.settings.base, corporate);
-  const deals = new Map(overview.money.currencies.map((c) => [c.code, c.deals]));
+  const deals = new Map(Object.entries(overview.dealCounts));
   const dealsInCorporate = overview.money.corporate;
   const codes = new Set<string>([
     ...overview.money.currencies.map((c) => c.code),
