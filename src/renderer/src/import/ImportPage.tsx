@@ -170,9 +170,7 @@ function DemoOffer({ staged, remove, onChange }: DemoOfferProps) {
       <div className="banner-body">
         <label className="demo-offer-choice">
           <input type="checkbox" checked={remove} onChange={(event) => onChange(event.target.checked)} />
-          <span>
-            <strong>Remove the demo data with this import</strong>
-          </span>
+          <strong>Remove the demo data with this import</strong>
         </label>
         <p>
           {remove
