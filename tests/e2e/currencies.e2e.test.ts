@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/workspace';
-import { poll, type RunningApp, startApp } from './harness';
+import { openScreen, poll, type RunningApp, startApp } from './harness';
 
 /**
  * RevOps imports a Peruvian org's opportunities in four currencies without its rate table: the
@@ -30,13 +30,6 @@ afterEach(async () => {
   await app?.close();
 });
 
-async function go(label: string, heading: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
-  await expect
-    .poll(() => page.getByRole('heading', { level: 1, name: heading }).isVisible(), poll)
-    .toBe(true);
-}
-
 /** axe-core's serious and critical findings on the page as it stands. */
 async function seriousA11yViolations(): Promise<string[]> {
   // Evaluated through DevTools: the app's content security policy rightly refuses injected scripts.
@@ -62,7 +55,7 @@ function repRow(name: string) {
 
 describe('Currencies', () => {
   it('refuses to add currencies without a rate, then converts at the rates entered in Settings', async () => {
-    await go('Import', 'Import');
+    await openScreen(page, 'Import', 'Import');
     await page
       .getByLabel('Choose files to import')
       .setInputFiles(['User.csv', 'Opportunity.csv'].map((name) => join(fixtures, name)));
@@ -73,7 +66,7 @@ describe('Currencies', () => {
 
     // The demo went with the import. Without a rate table the sums are in the currency most deals
     // use (PEN), and COP, MXN and USD have no rate.
-    await go('Reps', 'Reps');
+    await openScreen(page, 'Reps', 'Reps');
     const note = page.getByTestId('currency-note');
     await expect.poll(() => note.textContent(), poll).toContain('Amounts in PEN. No rate for COP, MXN, USD');
     // 10,000 USD and 37,000 PEN are not 47,000 of anything: the cell says nothing rather than a wrong sum.
@@ -112,7 +105,7 @@ describe('Currencies', () => {
     expect(await page.getByLabel('COP per 1 USD').inputValue()).toBe('3900');
     expect(await seriousA11yViolations()).toEqual([]);
 
-    await go('Reps', 'Reps');
+    await openScreen(page, 'Reps', 'Reps');
     await expect
       .poll(() => note.textContent(), poll)
       .toContain('PEN, COP, MXN converted at the rates entered in Settings');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/workspace';
-import { poll, type RunningApp, startApp } from './harness';
+import { openScreen, poll, type RunningApp, startApp } from './harness';
 
 /**
  * A new user's first real import, into the demo workspace the app opens on: the preview says
@@ -31,16 +31,9 @@ afterEach(async () => {
   await app?.close();
 });
 
-async function go(label: string, heading: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
-  await expect
-    .poll(() => page.getByRole('heading', { level: 1, name: heading }).isVisible(), poll)
-    .toBe(true);
-}
-
 describe('First real import', () => {
   it('warns that a deals file without stages or dates feeds no figure, and removes the demo with the import', async () => {
-    await go('Import', 'Import');
+    await openScreen(page, 'Import', 'Import');
     await page.getByLabel('Choose files to import').setInputFiles([quotesOnly]);
     await expect.poll(() => page.locator('.import-preview[aria-busy="true"]').count(), poll).toBe(0);
     await expect.poll(() => page.getByTestId('file-limits').isVisible(), poll).toBe(true);
@@ -65,7 +58,7 @@ describe('First real import', () => {
       'The demo data was removed',
     );
 
-    await go('Deals', 'Deals');
+    await openScreen(page, 'Deals', 'Deals');
     await expect.poll(() => page.getByTestId('deals-count').textContent(), poll).toBe('40 deals');
     await expect.poll(() => page.getByText('Demo data', { exact: true }).count(), poll).toBe(0);
   });

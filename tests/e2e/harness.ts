@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { fixedClockEnv, testNow } from '../helpers/clock';
 import { built, tempFolder } from '../helpers/workspace';
 
@@ -118,4 +118,12 @@ export async function startApp(options: { now?: number } = {}): Promise<RunningA
       folder.remove();
     },
   };
+}
+
+/** Opens a screen from the sidebar and waits for its heading. */
+export async function openScreen(page: Page, label: string, heading: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1, name: heading }).isVisible(), poll)
+    .toBe(true);
 }

@@ -13,17 +13,22 @@ import {
   currencySettingsSchema,
 } from '@shared/money/settings';
 import type { Db } from '../db/open';
+import { dataRevision } from './dataRevision';
 
 const SETTINGS_KEY = 'currency';
 
-export function readCurrencySettings(db: Db): CurrencySettings {
-  // Read here rather than through workspace.ts, which imports this module for WorkspaceInfo.
-  const raw =
+/** The stored setting as text (null: never saved). Read here, not through workspace.ts, which imports this module. */
+function currencySetting(db: Db): string | null {
+  return (
     (
       db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY) as
         | { value: string }
         | undefined
-    )?.value ?? null;
+    )?.value ?? null
+  );
+}
+
+export function readCurrencySettings(db: Db, raw: string | null = currencySetting(db)): CurrencySettings {
   if (raw === null) return { corporate: null, rates: [] };
   const parsed = currencySettingsSchema.safeParse(JSON.parse(raw));
   return parsed.success ? parsed.data : { corporate: null, rates: [] };
@@ -96,7 +101,21 @@ type Money = { converter: Converter; info: MoneyInfo };
  * The workspace's corporate currency and converter. The corporate currency is the one chosen in
  * Settings, else the export's corporate currency, else the currency most deals are in.
  */
-export function loadMoney(db: Db, settings: CurrencySettings = readCurrencySettings(db)): Money {
+export function loadMoney(db: Db): Money {
+  // Every report loads it (a scorecard or a prep several times): it changes only with the data
+  // (an import, an undo, the demo: each moves the data revision on) or the saved setting.
+  const raw = currencySetting(db);
+  const key = `${dataRevision(db)}\u0000${raw ?? ''}`;
+  const cached = moneyCache.get(db);
+  if (cached?.key === key) return cached.money;
+  const money = computeMoney(db, readCurrencySettings(db, raw));
+  moneyCache.set(db, { key, money });
+  return money;
+}
+
+const moneyCache = new WeakMap<Db, { key: string; money: Money }>();
+
+function computeMoney(db: Db, settings: CurrencySettings): Money {
   const exportSets = exportRateSets(db);
   const used = dealCurrencies(db);
   const [corporate, corporateFrom]: [string | null, MoneyInfo['corporateFrom']] = settings.corporate
@@ -122,7 +141,7 @@ export function moneyInfo(db: Db): MoneyInfo {
 export function saveCurrencySettings(db: Db, input: CurrencySettings): CurrencySettings {
   // The rates are against the corporate currency the screen showed: the chosen one, or else
   // the one the workspace falls back to.
-  const base = input.corporate ?? loadMoney(db, { corporate: null, rates: [] }).info.corporate;
+  const base = input.corporate ?? computeMoney(db, { corporate: null, rates: [] }).info.corporate;
   const saved: CurrencySettings = {
     corporate: input.corporate,
     ...(base ? { base } : {}),
@@ -150,8 +169,8 @@ export function currencyOverview(db: Db): CurrencyOverview {
   );
   return {
     settings,
-    money: loadMoney(db, settings).info,
-    automatic: loadMoney(db, { corporate: null, rates: [] }).info.corporate,
+    money: loadMoney(db).info,
+    automatic: computeMoney(db, { corporate: null, rates: [] }).info.corporate,
     exportBase,
     dealCounts: Object.fromEntries(dealCurrencies(db).map((c) => [c.code, c.deals])),
     exportRates: rows.map((r) => ({
