@@ -42,6 +42,8 @@ export type Converter = {
    * for its currency. A null currency is the corporate one (a file without a currency column).
    */
   convert(amount: number, currency: string | null, date: string | null): number | null;
+  /** {@link convert} on the UTC day of an epoch-ms moment, worked out only when a rate is needed. */
+  convertAt(amount: number, currency: string | null, at: number | null): number | null;
   basis(currency: string | null): CurrencyBasis;
 };
 
@@ -96,18 +98,23 @@ export function createConverter(corporate: string | null, sets: readonly RateSet
     basisCache.set(currency, found);
     return found;
   };
+  const convert = (amount: number, currency: string | null, date: string | null): number | null => {
+    if (currency === null || corporate === null || currency === corporate) return amount;
+    for (const set of sets) {
+      const from = rateOn(set, currency, date);
+      const to = rateOn(set, corporate, date);
+      if (from && to) return (amount / from.rate) * to.rate;
+    }
+    return null;
+  };
   return {
     corporate,
     basis,
-    convert(amount, currency, date) {
-      if (currency === null || corporate === null || currency === corporate) return amount;
-      for (const set of sets) {
-        const from = rateOn(set, currency, date);
-        const to = rateOn(set, corporate, date);
-        if (from && to) return (amount / from.rate) * to.rate;
-      }
-      return null;
-    },
+    convert,
+    convertAt: (amount, currency, at) =>
+      currency === null || corporate === null || currency === corporate
+        ? amount
+        : convert(amount, currency, rateDay(at)),
   };
 }
 

@@ -1,4 +1,3 @@
-import { rateDay } from '@shared/money/rates';
 import type { RiskDeal, RiskReason } from '@shared/oneOnOnes/types';
 import { loadMoney } from '../queries/money';
 import type { Db } from '../db/open';
@@ -148,8 +147,7 @@ export function dealsAtRisk(
       account: deal.account,
       amount: deal.amount,
       currency: deal.currency,
-      corporateAmount:
-        deal.amount === null ? null : converter.convert(deal.amount, deal.currency, rateDay(now)),
+      corporateAmount: deal.amount === null ? null : converter.convertAt(deal.amount, deal.currency, now),
       stageKey: deal.stageKey,
       stageName: lookup.stageName(deal.stageKey),
       daysInStage: (now - deal.enteredAt) / DAY_MS,

@@ -5,7 +5,7 @@ import {
   summarizeOutcomes,
   wonAmountByCurrency,
 } from '@shared/metrics/repOutcomes';
-import { type Converter, type MoneyInfo, rateDay } from '@shared/money/rates';
+import { type Converter, type MoneyInfo } from '@shared/money/rates';
 import type { WorkflowDefinition } from '@shared/workflow/definition';
 import type { WorkflowVersion } from '@shared/domain/types';
 import type { ComplianceCounts } from '@shared/evaluation/views';
@@ -95,7 +95,7 @@ export function closedDealsBetween(
     ...deal,
     outcome: isWon ? 'won' : 'lost',
     ownAmount: amount,
-    amount: amount === null ? null : converter.convert(amount, deal.currency, rateDay(deal.closedAt)),
+    amount: amount === null ? null : converter.convertAt(amount, deal.currency, deal.closedAt),
   }));
 }
 

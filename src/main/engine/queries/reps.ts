@@ -1,5 +1,4 @@
 import type { RepSummary } from '@shared/domain/types';
-import { rateDay } from '@shared/money/rates';
 import type { Db } from '../db/open';
 import { loadMoney } from './money';
 
@@ -36,7 +35,7 @@ export function listReps(db: Db): RepSummary[] {
     .all() as { ownerId: number; amount: number; currency: string | null; closedAt: number | null }[];
   for (const row of wonRows) {
     const sum = won.has(row.ownerId) ? won.get(row.ownerId)! : 0;
-    const value = converter.convert(row.amount, row.currency, rateDay(row.closedAt));
+    const value = converter.convertAt(row.amount, row.currency, row.closedAt);
     won.set(row.ownerId, sum === null || value === null ? null : sum + value);
   }
   return reps.map((rep) => ({ ...rep, wonAmount: won.has(rep.id) ? won.get(rep.id)! : 0 }));
